@@ -1,0 +1,1 @@
+"""The observatory's advisory engine: domain models and functions for the five stages."""

@@ -1,0 +1,1 @@
+"""Document adapters: the house-style template builder, chart drawing and the one render()."""

@@ -1,0 +1,54 @@
+"""The five advisory stages and the statuses a stage moves through."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel
+
+
+class StageStatus(StrEnum):
+    PENDING = "pending"
+    RUNNING = "running"
+    AWAITING_INPUT = "awaiting_input"
+    READY_FOR_APPROVAL = "ready_for_approval"
+    COMPLETED = "completed"
+    FAILED = "failed"
+
+
+class StageKey(StrEnum):
+    ASSESSMENT = "assessment"
+    SURVEY = "survey"
+    BENCHMARKING = "benchmarking"
+    PEER_REVIEW = "peer_review"
+    BRIEFING = "briefing"
+
+
+class Stage(BaseModel):
+    key: StageKey
+    number: int
+    title: str
+    documents: tuple[str, ...]
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage(key=StageKey.ASSESSMENT, number=1, title="Assessment report", documents=("assessment_report",)),
+    Stage(key=StageKey.SURVEY, number=2, title="Regional survey", documents=("survey_report",)),
+    Stage(key=StageKey.BENCHMARKING, number=3, title="Benchmarking", documents=("benchmarking_report",)),
+    Stage(
+        key=StageKey.PEER_REVIEW,
+        number=4,
+        title="Peer review",
+        documents=("peer_review_pack", "peer_review_report"),
+    ),
+    Stage(key=StageKey.BRIEFING, number=5, title="Final policy briefing", documents=("policy_briefing",)),
+)
+
+
+def stage(key: str | StageKey) -> Stage:
+    """The stage with this key; accepts the key in any case ("Survey", "peer_review")."""
+    wanted = str(key).lower().replace("-", "_")
+    for candidate in STAGES:
+        if candidate.key == wanted:
+            return candidate
+    raise KeyError(f"unknown stage {key!r}; stages are {', '.join(s.key for s in STAGES)}")
