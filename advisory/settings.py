@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cached_property
 from pathlib import Path
 
@@ -22,6 +23,7 @@ class Settings(BaseSettings):
     datasets_dir: Path = PROJECT_ROOT / "datasets"
     instruments_dir: Path = PROJECT_ROOT / "surveys" / "instruments"
     max_upload_bytes: int = 5 * 1024 * 1024
+    today: dt.date | None = Field(default=None, description="pin 'today' (demo, tests); the real date if unset")
 
     @cached_property
     def database(self) -> str:

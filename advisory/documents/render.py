@@ -68,7 +68,7 @@ def _to_jinja(value: Any, template: DocxTemplate) -> Any:
     if isinstance(value, BaseModel):
         data = {name: _to_jinja(getattr(value, name), template) for name in type(value).model_fields}
         for name in dir(type(value)):
-            if isinstance(getattr(type(value), name, None), property) and name not in data:
+            if not name.startswith("_") and isinstance(getattr(type(value), name, None), property) and name not in data:
                 data[name] = _to_jinja(getattr(value, name), template)
         return data
     if isinstance(value, dict):

@@ -1,0 +1,1 @@
+"""Prefect flows: thin sequences of the engine's stage runs, one flow run per region."""
