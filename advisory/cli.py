@@ -1,0 +1,201 @@
+"""The `advisory` command: run engagements, record inputs, approve documents, watch progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from advisory.settings import Settings
+
+app = typer.Typer(
+    help="Advisory engine of the Cluster Observatory: six model demonstrator regions, five stages each.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+
+STATUS_STYLE = {
+    "pending": "dim",
+    "running": "cyan",
+    "awaiting_input": "yellow",
+    "ready_for_approval": "magenta",
+    "completed": "green",
+    "failed": "bold red",
+}
+
+
+def open_project():
+    from advisory.project import Project
+    from workflows.runtime import configure_prefect, use_project
+
+    settings = Settings()
+    configure_prefect(settings)
+    project = Project(settings)
+    use_project(project)
+    return project
+
+
+def fail(message: str) -> None:
+    console.print(f"[bold red]error:[/] {message}")
+    raise typer.Exit(2)
+
+
+@app.command()
+def status(region: str = typer.Option(None, help="show one region only (NUTS-2 code, any case)")) -> None:
+    """Region x stage matrix: status, last change, and what each waiting stage is missing."""
+    from advisory.status import status_matrix
+
+    project = open_project()
+    rows = status_matrix(project)
+    if region:
+        rows = [r for r in rows if r.region == project.region(region).code]
+    print_status(rows)
+
+
+def print_status(rows) -> None:
+    from advisory.stages import STAGES
+
+    table = Table(title="Engagements by stage", show_lines=True)
+    table.add_column("Region")
+    for stage in STAGES:
+        table.add_column(f"{stage.number}. {stage.title}")
+    for row in rows:
+        cells = []
+        for cell in row.cells:
+            text = f"[{STATUS_STYLE[cell.status]}]{cell.status.replace('_', ' ')}[/]"
+            if cell.missing:
+                text += f"\n{cell.missing}"
+            if cell.overdue:
+                text += "\n[bold red]OVERDUE[/]"
+            if cell.updated_at:
+                text += f"\n[dim]{cell.updated_at:%Y-%m-%d %H:%M}[/]"
+            cells.append(text)
+        table.add_row(f"{row.region}\n{row.name}", *cells)
+    console.print(table)
+
+
+@app.command()
+def run(region: str = typer.Argument(..., help="NUTS-2 code of the region, any case")) -> None:
+    """Advance one region: run every stage whose inputs are complete, until one waits on people."""
+    project = open_project()
+    try:
+        code = project.region(region).code
+    except KeyError as exc:
+        fail(str(exc))
+    from workflows.engagement import advance_engagement
+
+    for outcome in advance_engagement(code, project.settings):
+        written = f" (wrote {', '.join(outcome.documents_written)})" if outcome.documents_written else ""
+        missing = f": {outcome.missing}" if outcome.missing else ""
+        console.print(f"{code} {outcome.stage}: [{STATUS_STYLE[outcome.status]}]{outcome.status}[/]{missing}{written}")
+
+
+@app.command()
+def programme() -> None:
+    """Advance every demonstrator region concurrently (one flow run per region)."""
+    project = open_project()
+    from advisory.status import status_matrix
+    from workflows.programme import run_programme
+
+    run_programme(project.settings)
+    print_status(status_matrix(project))
+
+
+@app.command()
+def demo() -> None:
+    """The embedded demo: every region through every stage with the example inputs in demo/."""
+    from advisory.demo import run_demo
+
+    project = open_project()
+    run_demo(project, console)
+
+
+@app.command()
+def approve(
+    region: str, stage: str, by: str = typer.Option("expert", "--by", help="the approving expert")
+) -> None:
+    """Approve a stage's latest document (the stage must be ready for approval), then advance the region."""
+    from advisory.intake import ActionRefused, approve as approve_stage
+
+    project = open_project()
+    try:
+        approved = approve_stage(project, region, stage, by)
+    except (ActionRefused, KeyError) as exc:
+        fail(str(exc))
+    console.print(f"approved {approved['document']} v{approved['version']}: {approved['path']}")
+    run(region)
+
+
+@app.command()
+def close(region: str, stage: str, by: str = typer.Option("expert", "--by")) -> None:
+    """Close a waiting survey or peer review early (with the responses received so far), then advance."""
+    from advisory.intake import ActionRefused, close_stage
+
+    project = open_project()
+    try:
+        close_stage(project, region, stage, by)
+    except (ActionRefused, KeyError) as exc:
+        fail(str(exc))
+    run(region)
+
+
+def submit(kind: str, region: str, file: Path, by: str) -> None:
+    """Store a file as received, validate it, record it, and advance the region when accepted."""
+    from advisory.input_kinds import INPUT_KINDS
+    from advisory.intake import submit_file
+
+    project = open_project()
+    if not file.is_file():
+        fail(f"{file}: no such file")
+    if file.stat().st_size > project.settings.max_upload_bytes:
+        fail(f"{file}: {file.stat().st_size:,} bytes; the limit is {project.settings.max_upload_bytes:,} bytes")
+    try:
+        receipt = submit_file(project, INPUT_KINDS, region, kind, file.name, file.read_bytes(), by)
+    except KeyError as exc:
+        fail(str(exc))
+    if receipt.outcome == "rejected":
+        console.print(f"[bold red]rejected[/] {file.name} (stored as upload {receipt.upload_id}, sha256 {receipt.sha256[:12]}):")
+        for problem in receipt.problems:
+            console.print(f"  - {problem}", markup=False, highlight=False)
+        raise typer.Exit(1)
+    if receipt.outcome == "duplicate":
+        console.print(f"{file.name} was already accepted; nothing changed (upload {receipt.upload_id})")
+        return
+    console.print(
+        f"[green]accepted[/] {file.name}: {receipt.recorded} recorded ({receipt.superseded} superseding earlier ones), "
+        f"{receipt.unchanged} unchanged; upload {receipt.upload_id}, sha256 {receipt.sha256[:12]}"
+    )
+    run(region)
+
+
+@app.command()
+def documents(region: str = typer.Argument(None)) -> None:
+    """Every document version written, with its hash, inputs hash and approval."""
+    project = open_project()
+    code = project.region(region).code if region else None
+    table = Table(title="Documents")
+    for column in ("Region", "Document", "Version", "Approved", "sha256", "Path"):
+        table.add_column(column)
+    with project.unit_of_work() as uow:
+        for reg, doc in uow.engagements.documents(code):
+            approved = f"{doc.approved_by} {doc.approved_at:%Y-%m-%d}" if doc.approved_at else ""
+            table.add_row(reg, doc.document, str(doc.version), approved, doc.sha256[:12], doc.path)
+    console.print(table)
+
+
+@app.command()
+def events(region: str = typer.Argument(None), limit: int = 50) -> None:
+    """The append-only event log (newest first): who did what, when."""
+    project = open_project()
+    code = project.region(region).code if region else None
+    table = Table(title="Event log")
+    for column in ("When (UTC)", "Region", "Who", "What", "Detail"):
+        table.add_column(column)
+    with project.unit_of_work() as uow:
+        for reg, event in uow.engagements.events(code, limit):
+            detail = ", ".join(f"{k}={v}" for k, v in event.detail.items() if k != "error")
+            table.add_row(f"{event.at:%Y-%m-%d %H:%M:%S}", reg or "", event.actor, event.action, detail)
+    console.print(table)
