@@ -15,6 +15,7 @@ class Indicator(BaseModel):
 
     code: str
     name: str
+    short: str = Field(default="", description="label for charts")
     dimension: str
     unit: str = ""
     direction: Literal["higher", "lower"] = "higher"
@@ -61,6 +62,7 @@ class BenchmarkingInputs(BaseModel):
     expert_peers: list[str] = Field(default_factory=list, max_length=5)
     reference: Literal["eu", "peers"] = "eu"
     rules: MethodRules = Field(default_factory=MethodRules)
+    validation: str = Field(default="", description="how the method compares with the published RIS index")
     bottlenecks: dict[str, str] = Field(
         default_factory=dict, description="survey condition code -> label, to flag matching indicators"
     )
@@ -69,6 +71,7 @@ class BenchmarkingInputs(BaseModel):
 class IndicatorScore(BaseModel):
     code: str
     name: str
+    short: str = ""
     dimension: str
     value: float | None
     unit: str
