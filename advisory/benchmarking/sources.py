@@ -9,7 +9,7 @@ import pandas as pd
 from advisory.benchmarking.models import BenchmarkingInputs, Indicator
 from advisory.sources import Source
 
-EUROSTAT = "Eurostat regional statistics (NUTS-2), via Honti et al. (2020), Data in Brief 33:106464"
+EUROSTAT = "Eurostat regional statistics, NUTS-2 (Honti et al. 2020, Data in Brief 33:106464)"
 RIS_METHOD = (
     "Regional Innovation Scoreboard 2023 methodology (Hollanders & Es-Sadki, European Commission); "
     "European Innovation Scoreboard 2023 methodology report"
@@ -32,17 +32,16 @@ def _years(values: pd.DataFrame, code: str, region: str) -> str:
 
 def indicator_source(inputs: BenchmarkingInputs, values: pd.DataFrame, indicator: Indicator, regions: int) -> Source:
     rules = inputs.rules
-    shape = "square-root transformed (skewed); " if indicator.transform == "sqrt" else ""
-    better = "lower is better, scale reversed; " if indicator.direction == "lower" else ""
+    shape = "square root (skewed); " if indicator.transform == "sqrt" else ""
+    better = "reversed (lower is better); " if indicator.direction == "lower" else ""
     return Source(
         key=f"eurostat:{indicator.code}",
         dataset=EUROSTAT,
-        detail=f"{indicator.name} ({indicator.unit}); table {_tables(indicator)}; {indicator.ris}",
+        detail=f"{indicator.name} ({indicator.unit}), table {_tables(indicator)}; {indicator.ris}",
         year=_years(values, indicator.code, inputs.region_code),
         computation=(
-            f"Latest year {inputs.catalogue.first_year}-{inputs.catalogue.last_year}; {shape}{better}"
-            f"min-max normalised over {regions} reference regions, values beyond mean ± "
-            f"{rules.outlier_sd:g} sd left out of the min and max"
+            f"Latest year in {inputs.catalogue.first_year}-{inputs.catalogue.last_year}; {shape}{better}"
+            f"min-max over {regions} regions, outliers (± {rules.outlier_sd:g} sd) out of min and max"
         ),
     )
 
