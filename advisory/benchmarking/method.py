@@ -24,7 +24,8 @@ import pandas as pd
 
 from advisory.benchmarking.models import Catalogue, Indicator, MethodRules
 
-NUTS2_CODE = r"^[A-Z]{2}[0-9A-Y][0-9A-Y]$"  # ZZ/XX extra-regio codes end in Z or X
+NUTS2_CODE = r"^[A-Z]{2}[0-9A-Z]{2}$"
+EXTRA_REGIO = ("ZZ", "XX")  # extra-regio and not-yet-assigned codes
 AGGREGATES = ("EU", "EA", "EF")
 EU27 = frozenset(
     "AT BE BG CY CZ DE DK EE EL ES FI FR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split()
@@ -66,7 +67,7 @@ def catalogue_values(long: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
 def is_nuts2(codes: pd.Index) -> pd.Series:
     """True for real NUTS-2 codes; False for aggregates (EU28, EA19, EFTA) and extra-regio codes."""
     codes = pd.Series(codes, index=codes).astype(str)
-    return codes.str.match(NUTS2_CODE) & ~codes.str[:2].isin(AGGREGATES)
+    return codes.str.match(NUTS2_CODE) & ~codes.str[:2].isin(AGGREGATES) & ~codes.str[2:].isin(EXTRA_REGIO)
 
 
 # --- method steps -------------------------------------------------------------------------------
