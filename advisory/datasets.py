@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
+import yaml
 
 LONG_COLUMNS = ["region", "indicator", "year", "value", "unit", "source"]
 EUROSTAT_SOURCE = "Eurostat regional statistics via Honti et al. (2020), Data in Brief 33:106464"
@@ -76,3 +77,27 @@ def load_ris2019(datasets_dir: Path) -> pd.DataFrame:
     table = pd.read_csv(datasets_dir / "ris2019" / "rii_2019_rankings.csv")
     table["Regio"] = table["Regio"].replace({"Dec-00": "DEC0"})
     return table.rename(columns={"Regio": "region", "RII": "rii"})[["region", "rii"]].dropna()
+
+
+@lru_cache(maxsize=4)
+def load_indicator_catalogue(datasets_dir: Path) -> dict:
+    """The benchmarking indicator catalogue (`indicators.yaml`) as plain data, window flattened."""
+    path = datasets_dir / "indicators.yaml"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DatasetError(f"{path}: cannot read the indicator catalogue: {exc}") from exc
+    window = raw.get("window") or {}
+    return {
+        "first_year": window.get("first_year"),
+        "last_year": window.get("last_year"),
+        "indicators": raw.get("indicators", []),
+        "structural": raw.get("structural", []),
+    }
+
+
+def country_names(datasets_dir: Path) -> dict[str, str]:
+    """ISO country code (Eurostat spelling: EL, UK) -> English name, from the EIS 2023 table."""
+    table = load_eis2023(datasets_dir)
+    table = table[table["country"].str.len() == 2]
+    return dict(zip(table["country"], table["country_name"], strict=False))
