@@ -34,6 +34,7 @@ class StageContext(Protocol):
     region: RegionProfile
     regions: dict[str, RegionProfile]
     today: dt.date
+    stage_started: dt.date  # when this stage first ran: stable across re-runs, unlike `today`
     datasets_dir: Path
     regions_dir: Path
     instruments_dir: Path

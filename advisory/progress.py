@@ -68,7 +68,7 @@ def run_stage(project: Project, region_code: str, stage: Stage) -> StageOutcome:
 
 def _changed(project: Project, region_code: str, stage: Stage) -> bool:
     """Whether any step of a completed stage would now be built from different inputs."""
-    context = StoredStageContext(project, project.region(region_code))
+    context = StoredStageContext(project, project.region(region_code), stage.key)
     for step in project.stage_steps[stage.key]:
         gathered = step.gather(context)
         if isinstance(gathered, Waiting):
@@ -82,7 +82,7 @@ def _changed(project: Project, region_code: str, stage: Stage) -> bool:
 
 
 def _run_steps(project: Project, region_code: str, stage: Stage) -> StageOutcome:
-    context = StoredStageContext(project, project.region(region_code))
+    context = StoredStageContext(project, project.region(region_code), stage.key)
     written: list[str] = []
     for step in project.stage_steps[stage.key]:
         gathered = step.gather(context)

@@ -57,11 +57,15 @@ class Project:
 class StoredStageContext:
     """The StageContext a gather function sees, read from the project database."""
 
-    def __init__(self, project: Project, region: RegionProfile) -> None:
+    def __init__(self, project: Project, region: RegionProfile, stage: str | None = None) -> None:
         self.project = project
         self.region = region
         self.regions = project.regions
         self.today = project.today()
+        self.stage_started = self.today
+        if stage is not None:
+            with project.unit_of_work() as uow:
+                self.stage_started = uow.engagements.stage_started_on(region.code, stage) or self.today
         self.datasets_dir = project.settings.datasets_dir
         self.regions_dir = project.settings.regions_dir
         self.instruments_dir = project.settings.instruments_dir

@@ -69,6 +69,13 @@ class EngagementRepository:
             state.status, state.missing, state.due, state.updated_at = status, missing, due, utcnow()
         return state
 
+    def stage_started_on(self, region: str, stage: str) -> dt.date | None:
+        """The day the stage first ran, from the event log (dates derived from it stay stable)."""
+        for _, event in reversed(self.events(region, limit=100_000)):
+            if event.action == "stage_status" and event.detail.get("stage") == stage:
+                return event.at.date()
+        return None
+
     # --- uploads and inputs ------------------------------------------------------------------
     def add_upload(self, region: str, kind: str, filename: str, content: bytes, uploaded_by: str) -> Upload:
         upload = Upload(
