@@ -86,4 +86,5 @@ def gather_peer_review_report(ctx: StageContext) -> ReportInputs | Waiting:
         if closed:
             status += "; the stage was closed but the report needs at least one review"
         return Waiting(missing=status, due=due)
-    return ReportInputs(region=ctx.region, assignments=pack.assignments, reviews=reviews, closed_early=closed)
+    return ReportInputs(region=ctx.region, assignments=pack.assignments, reviews=reviews, closed_early=closed,
+                        meeting_year=str(pack.meeting_start.year))

@@ -84,6 +84,7 @@ class KeyFigure(BaseModel):
     value: float | None = None
     text: str = ""
     unit: str = ""
+    digits: int = 1
     source: str
 
 
@@ -115,7 +116,7 @@ def build_agenda(inputs: PackInputs, day_one: dt.date, day_two: dt.date) -> list
         AgendaSession(day=1, date=day_one, time="09:00-09:30", title="Welcome and purpose of the peer review",
                       purpose="Host and observatory introduce the reviewers, the method and the two days."),
         AgendaSession(day=1, date=day_one, time="09:30-11:00", title="The region's challenge",
-                      purpose=f"The host presents its challenge and cluster policy: {inputs.region.challenge}"),
+                      purpose="The host presents its challenge (section 1) and the cluster policy that answers it."),
         AgendaSession(day=1, date=day_one, time="11:15-12:45", title="Survey bottlenecks",
                       purpose=f"Largest gaps between importance and satisfaction: {bottlenecks}."),
         AgendaSession(day=1, date=day_one, time="14:00-15:30", title="Benchmarking weaknesses",
@@ -137,8 +138,8 @@ def key_figures(inputs: PackInputs) -> list[KeyFigure]:
         KeyFigure(stage="Assessment", label="Weakest measured conditions", source="assessment",
                   text="; ".join(inputs.assessment.weaknesses[:4]) or "none recorded"),
         KeyFigure(stage="Assessment", label="Policy priorities that miss a weakness", source="assessment",
-                  value=len(inputs.assessment.mismatches)),
-        KeyFigure(stage="Survey", label="Responses received", source="survey", value=survey.responses,
+                  value=len(inputs.assessment.mismatches), digits=0),
+        KeyFigure(stage="Survey", label="Responses received", source="survey", value=survey.responses, digits=0,
                   unit=f"of {survey.invited} invited"),
     ]
     figures += [

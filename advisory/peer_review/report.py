@@ -18,6 +18,7 @@ class ReportInputs(BaseModel):
     assignments: list[ReviewerAssignment]
     reviews: list[PeerReview]
     closed_early: bool = False
+    meeting_year: str = ""
 
 
 class DimensionScore(BaseModel):
@@ -128,6 +129,7 @@ def build_peer_review_report(inputs: ReportInputs) -> PeerReviewReport:
                 key="peer_reviews",
                 dataset="Structured peer reviews",
                 detail=f"{len(reviews)} of {len(assigned)} assigned reviewers, host region {inputs.region.code}",
+                year=inputs.meeting_year,
                 computation="mean and range (highest minus lowest) of 1-5 scores per dimension; "
                 f"disagreement where scores differ by {DISAGREEMENT_POINTS} or more points",
             )

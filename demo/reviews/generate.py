@@ -55,7 +55,8 @@ GENERAL_WEAKNESSES = (
 
 
 def _score(region: str, reviewer: str, dimension: str) -> int:
-    return 2 + hashlib.sha256(f"{region}|{reviewer}|{dimension}".encode()).digest()[0] % 3
+    # 3 or 4, so reviewers differ by at most one point except where a disagreement is planted
+    return 3 + hashlib.sha256(f"{region}|{reviewer}|{dimension}".encode()).digest()[0] % 2
 
 
 def review(region: str, reviewer: str, position: int) -> dict:

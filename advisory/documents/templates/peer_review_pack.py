@@ -30,19 +30,22 @@ def body(doc: TemplateBuilder) -> None:
         [("Reviewer", "row.name"), ("Organisation", "row.organisation"), ("Country", "row.country"),
          ("Why this reviewer", "row.reasons|join('; ')")],
     )
+    doc.column_widths([3.2, 4.0, 2.1, 7.3])
     doc.heading("Two-day agenda")
     doc.table(
         "Meeting agenda",
         "result.agenda",
         [("Day", "row.date|date"), ("Time", "row.time"), ("Session", "row.title"), ("Purpose", "row.purpose")],
     )
+    doc.column_widths([3.4, 2.4, 4.0, 6.8])
     doc.heading("Key figures from stages 1-3")
     doc.table(
         "Key figures from the assessment, survey and benchmarking",
         "result.key_figures",
         [("Stage", "row.stage"), ("Figure", "row.label"),
-         ("Value", "row.text if row.value is none else (row.value|num(1)) ~ ' ' ~ row.unit")],
+         ("Value", "row.text if row.value is none else (row.value|num(row.digits)) ~ ' ' ~ row.unit")],
     )
+    doc.column_widths([3.5, 6.8, 6.3])
     doc.raw("{%p if result.bottleneck_chart %}")
     doc.chart("result.bottleneck_chart", "Importance and satisfaction of framework conditions (regional survey)")
     doc.raw("{%p endif %}")

@@ -28,6 +28,7 @@ def body(doc: TemplateBuilder) -> None:
          ("Highest", "row.highest or 'n/a'"), ("Reviewers", "row.n"),
          ("Disagreement", "'yes' if row.disagreement else 'no'")],
     )
+    doc.column_widths([5.4, 1.6, 1.9, 2.0, 2.4, 3.0])
     doc.chart("result.score_chart", "Lowest, mean and highest score per dimension")
     doc.heading("Where reviewers disagree")
     doc.raw("{%p if result.disagreements %}")
