@@ -100,14 +100,15 @@ def programmes(draw):
         for i, c in enumerate(draw(st.lists(st.sampled_from(COUNTRIES), min_size=1, max_size=3)))
     ]
     pool = []
-    for index in range(draw(st.integers(2, 7))):
+    for index in range(draw(st.integers(3, 8))):
         country = draw(st.sampled_from(COUNTRIES))
         home = draw(st.sampled_from([h.code for h in hosts if h.country == country] + [f"{country}99"]))
         pool.append(Reviewer(
             id=f"r{index}", name=f"R {index}", organisation="O", country=country, home_region=home,
             sectors=draw(st.lists(st.sampled_from(SECTORS), min_size=1, max_size=2, unique=True)),
-            languages=draw(st.lists(st.sampled_from(["en", "es", "pt", "fr"]), min_size=1, max_size=2, unique=True)),
-            max_assignments=draw(st.integers(0, 2)),
+            # mostly English speakers with room to spare, so feasible and infeasible programmes both occur
+            languages=draw(st.sampled_from([["en"], ["en", "es"], ["en", "fr"], ["es"], ["pt", "fr"]])),
+            max_assignments=draw(st.sampled_from([0, 1, 2, 2])),
         ))
     return hosts, pool
 
