@@ -144,6 +144,16 @@ class TemplateBuilder:
         table.rows[3].cells[0].text = "{%tr endfor %}"
         self.document.add_paragraph()
 
+    def column_widths(self, widths_cm: list[float]) -> None:
+        """Set the widths of the most recently added table's columns: on the grid (LibreOffice) and cells (Word)."""
+        table = self.document.tables[-1]
+        table.autofit = False
+        for column, width in zip(table.columns, widths_cm, strict=False):
+            column.width = Cm(width)
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths_cm, strict=False):
+                cell.width = Cm(width)
+
     def chart(self, expr: str, caption: str) -> None:
         """A chart drawn from a `Chart` in the context (render() turns it into a picture)."""
         self._figures += 1

@@ -1,0 +1,129 @@
+"""Review aggregation, meeting dates, review intake and the report's wait for reviews."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+import yaml
+from openpyxl import Workbook
+
+from advisory.inputs.peer_review import gather_peer_review_report
+from advisory.peer_review.assignment import ReviewerAssignment
+from advisory.peer_review.intake import parse_review, review_template
+from advisory.peer_review.pack import meeting_days
+from advisory.peer_review.pool import load_reviewers
+from advisory.peer_review.report import ReportInputs, build_peer_review_report, score_dimension
+from advisory.peer_review.review import DIMENSIONS, PeerReview
+from advisory.pipeline import Waiting
+from advisory.problems import UploadRejected
+from advisory.regions import load_regions
+
+ROOT = Path(__file__).resolve().parents[2]
+REGION = load_regions(ROOT / "regions")["ES61"]
+
+
+def review(rid: str, score: int, **changes) -> PeerReview:
+    data = {"reviewer_id": rid, "region": "ES61", "scores": dict.fromkeys(DIMENSIONS, score),
+            "recommendations": [{"theme": "internationalisation", "text": "Pool export desks"}]} | changes
+    return PeerReview.model_validate(data)
+
+
+def assigned(*ids: str) -> list[ReviewerAssignment]:
+    return [ReviewerAssignment(reviewer_id=i, name=i.title(), organisation="O", country="PT", reasons=[]) for i in ids]
+
+
+def test_mean_and_spread_per_dimension_flag_a_two_point_disagreement():
+    reviews = [review("aa", 2), review("bb", 4), review("cc", 3)]
+    score = score_dimension("relevance", reviews)
+    assert (score.mean, score.spread, score.n, score.disagreement) == (3.0, 2, 3, True)
+
+
+def test_a_one_point_difference_is_not_a_disagreement_and_unjudged_scores_are_left_out():
+    unjudged = review("cc", 3, scores=dict.fromkeys(DIMENSIONS, 3) | {"governance": None})
+    score = score_dimension("governance", [review("aa", 3), review("bb", 4), unjudged])
+    assert (score.mean, score.spread, score.n, score.disagreement) == (3.5, 1, 2, False)
+
+
+def test_recommendations_are_grouped_by_theme_and_repeated_ones_kept_once():
+    other = [{"theme": "other", "text": "Follow up in six months"},
+             {"theme": "internationalisation", "text": "pool  export desks"}]
+    report = build_peer_review_report(ReportInputs(
+        region=REGION, assignments=assigned("aa", "bb"), reviews=[review("aa", 3), review("bb", 4, recommendations=other)]))
+    assert [(g.theme, g.texts) for g in report.recommendations] == [
+        ("Internationalisation", ["Pool export desks"]), ("Other recommendations", ["Follow up in six months"])]
+    assert report.reviews_received == 2 and report.score_chart.categories[0] == DIMENSIONS["relevance"]
+
+
+def test_the_meeting_is_the_first_tuesday_and_wednesday_at_least_three_weeks_ahead():
+    assert meeting_days(dt.date(2026, 12, 1)) == (dt.date(2026, 12, 22), dt.date(2026, 12, 23))  # +21 is a Tuesday
+    assert meeting_days(dt.date(2026, 12, 2)) == (dt.date(2026, 12, 29), dt.date(2026, 12, 30))
+
+
+def test_a_yaml_review_with_tricky_text_is_read_verbatim():
+    text = 'Seed capital < 50 000 € & "quotes": čž ő ß'
+    data = review("ana-ferreira", 4, comments=text).model_dump(mode="json")
+    parsed = parse_review(yaml.safe_dump(data, allow_unicode=True).encode(), "r.yaml", REGION, {"ana-ferreira"})
+    assert parsed.comments == text
+
+
+def test_a_review_from_an_unassigned_reviewer_with_bad_scores_lists_every_problem():
+    raw = b"reviewer_id: intruder\nregion: SK04\nscores: {relevance: 7}\nrecommendations: []\n"
+    with pytest.raises(UploadRejected) as rejected:
+        parse_review(raw, "r.yaml", REGION, {"ana-ferreira"})
+    fields = {p.field for p in rejected.value.problems}
+    assert {"region", "reviewer_id", "scores", "recommendations"} <= fields
+
+
+def test_an_excel_review_is_read_from_field_value_theme_rows():
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Review"
+    sheet.append(["field", "value", "theme"])
+    sheet.append(["reviewer_id", "ana-ferreira"])
+    sheet.append(["region", "ES61"])
+    for code in DIMENSIONS:
+        sheet.append([f"score:{code}", 4])
+    sheet.append(["strength", "Strong agri-food & aerospace clusters"])
+    sheet.append(["recommendation", "Open an export desk in Córdoba", "internationalisation"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    parsed = parse_review(buffer.getvalue(), "review.xlsx", REGION, {"ana-ferreira"})
+    assert parsed.scores["governance"] == 4 and parsed.strengths == ["Strong agri-food & aerospace clusters"]
+
+
+def test_a_blank_review_template_is_refused_until_filled_in():
+    pool = {r.id: r for r in load_reviewers(ROOT / "regions" / "reviewers.yaml")}
+    blank = review_template(REGION, pool["ana-ferreira"]).encode()
+    with pytest.raises(UploadRejected, match="no dimension is scored"):
+        parse_review(blank, "blank.yaml", REGION, {"ana-ferreira"})
+
+
+class ReportContext:
+    def __init__(self, reviews: list[dict], closed: bool = False) -> None:
+        self.region, self.today = REGION, dt.date(2026, 12, 1)
+        pack = {"pack_date": "2026-12-01", "meeting_start": "2026-12-22", "meeting_end": "2026-12-23",
+                "reviews_due": "2027-01-12", "assignments": [a.model_dump() for a in assigned("aa", "bb", "cc")],
+                "agenda": [], "key_figures": [], "questions": [], "bottleneck_chart": None, "sources": []}
+        self._results = {"peer_review_pack": pack}
+        self._inputs = {"peer_review": reviews,
+                        "stage_closed": [{"stage": "peer_review", "by": "expert", "at": "2027-01-13T09:00"}] if closed else []}
+
+    def inputs(self, kind):
+        return self._inputs.get(kind, [])
+
+    def result(self, document):
+        return self._results.get(document)
+
+
+def test_the_report_waits_saying_how_many_reviews_are_in_and_when_they_are_due():
+    waiting = gather_peer_review_report(ReportContext([review("aa", 3).model_dump(), review("bb", 4).model_dump()]))
+    assert waiting == Waiting(missing="2 of 3 reviews received, due 12 January 2027", due=dt.date(2027, 1, 12))
+
+
+def test_the_expert_closing_the_stage_releases_the_report_once_one_review_is_in():
+    assert isinstance(gather_peer_review_report(ReportContext([], closed=True)), Waiting)
+    inputs = gather_peer_review_report(ReportContext([review("aa", 3).model_dump()], closed=True))
+    assert isinstance(inputs, ReportInputs) and build_peer_review_report(inputs).closed_early
