@@ -24,7 +24,7 @@ class ExpertFinding(BaseModel):
     @property
     def paragraphs(self) -> list[str]:
         """The text split at blank lines, so a long finding stays readable in Word."""
-        return [p.strip() for p in re.split(r"\n\s*\n", self.text) if p.strip()]
+        return [" ".join(p.split()) for p in re.split(r"\n\s*\n", self.text) if p.strip()]
 
 
 def parse_findings(data: bytes, filename: str, region: RegionProfile) -> list[ExpertFinding]:
