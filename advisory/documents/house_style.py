@@ -20,6 +20,31 @@ from docx.shared import Cm, Pt, RGBColor
 
 BRAND = RGBColor(0x1F, 0x3A, 0x5F)
 
+# Fixed words of the house style per language; a document's own text lives in its template source.
+LABELS: dict[str, dict[str, str]] = {
+    "de": {
+        "contents": "Inhalt", "version": "Version", "page": "Seite", "of": "von", "table": "Tabelle",
+        "figure": "Abbildung", "sources": "Anhang: Quellen und Methoden",
+        "sources_intro": "Jede Zahl in diesem Dokument stammt aus einer der folgenden Quellen.",
+        "dataset": "Datensatz oder Eingabe", "detail": "Indikator oder Tabelle", "year": "Jahr",
+        "computation": "Berechnung", "prepared": "Erstellt vom Cluster-Observatorium für",
+    },
+    "sl": {
+        "contents": "Vsebina", "version": "Različica", "page": "Stran", "of": "od", "table": "Preglednica",
+        "figure": "Slika", "sources": "Priloga: viri in metode",
+        "sources_intro": "Vsak podatek v tem dokumentu izhaja iz enega od spodnjih virov.",
+        "dataset": "Podatkovni niz ali vnos", "detail": "Kazalnik ali preglednica", "year": "Leto",
+        "computation": "Izračun", "prepared": "Pripravil Observatorij grozdov za",
+    },
+    "es": {
+        "contents": "Índice", "version": "Versión", "page": "Página", "of": "de", "table": "Tabla",
+        "figure": "Figura", "sources": "Anexo: fuentes y métodos",
+        "sources_intro": "Cada cifra de este documento procede de una de las fuentes siguientes.",
+        "dataset": "Conjunto de datos o aportación", "detail": "Indicador o tabla", "year": "Año",
+        "computation": "Cálculo", "prepared": "Elaborado por el Observatorio de Clústeres para",
+    },
+}
+
 
 def _field(paragraph, instruction: str) -> None:
     """Insert a Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when laying out."""
@@ -42,7 +67,8 @@ def _field(paragraph, instruction: str) -> None:
 class TemplateBuilder:
     """Writes one stage template: call the block methods in reading order, then `save()`."""
 
-    def __init__(self, title: str, labels: dict[str, str] | None = None) -> None:
+    def __init__(self, title: str, labels: dict[str, str] | None = None, language: str = "en") -> None:
+        self.language = language
         self.labels = {
             "contents": "Contents",
             "version": "Version",
@@ -57,7 +83,7 @@ class TemplateBuilder:
             "year": "Year",
             "computation": "Computation",
             "prepared": "Prepared by the Cluster Observatory for",
-        } | (labels or {})
+        } | LABELS.get(language, {}) | (labels or {})
         self.document = Document()
         self._headings: list[tuple[int, str]] = []
         self._tables = 0
@@ -91,9 +117,13 @@ class TemplateBuilder:
         doc.add_paragraph(self.labels["prepared"], style="Subtitle")
         doc.add_paragraph("{{ region.name }} ({{ region.code }}), {{ region.country_name }}", style="Title")
         doc.add_paragraph(title, style="Heading 1")
-        doc.add_paragraph(
-            "{{ document.stage_label }} · " + self.labels["version"] + " {{ document.version }} · {{ document.date }}"
+        band = doc.add_paragraph()
+        band.paragraph_format.space_before = Pt(18)
+        run = band.add_run(
+            "{{ document.stage_label }} · " + self.labels["version"] + " {{ document.version }} · {{ document.date|date }}"
         )
+        run.bold = True
+        run.font.color.rgb = BRAND
         doc.add_paragraph("{{ document.status_line }}")
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         self._contents_anchor = doc.add_paragraph(self.labels["contents"], style="Heading 1")
@@ -109,9 +139,10 @@ class TemplateBuilder:
         _field(footer, "NUMPAGES")
 
     # --- blocks -----------------------------------------------------------------------------
-    def heading(self, text: str, level: int = 1) -> None:
+    def heading(self, text: str, level: int = 1, contents: bool = True) -> None:
+        """A heading; `contents=False` for headings repeated in a loop, which a static contents list cannot show."""
         self.document.add_heading(text, level=level)
-        if level <= 2:
+        if contents and level <= 2:
             self._headings.append((level, text))
 
     def paragraph(self, text: str, style: str | None = None) -> None:
@@ -172,7 +203,7 @@ class TemplateBuilder:
             self.labels["sources"],
             "sources",
             [
-                (self.labels["dataset"], "source.dataset"),
+                (self.labels["dataset"], "source.dataset ~ ' [' ~ source.key ~ ']'"),
                 (self.labels["detail"], "source.detail"),
                 (self.labels["year"], "source.year"),
                 (self.labels["computation"], "source.computation"),

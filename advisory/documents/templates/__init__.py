@@ -21,9 +21,25 @@ DOCUMENTS = (
 )
 
 
-def build_template(document: str, out_dir: Path) -> Path:
+def languages(document: str) -> tuple[str, ...]:
+    """The languages a document's template source can build; English always."""
     source = importlib.import_module(f"advisory.documents.templates.{document}")
-    builder = TemplateBuilder(source.TITLE)
+    return tuple(getattr(source, "LANGUAGES", ("en",)))
+
+
+def build_template(document: str, out_dir: Path, language: str = "en") -> Path:
+    """English goes to `out_dir/<document>.docx`, other languages to `out_dir/<lang>/<document>.docx`."""
+    source = importlib.import_module(f"advisory.documents.templates.{document}")
+    if language not in getattr(source, "LANGUAGES", ("en",)):
+        raise ValueError(f"{document} has no {language!r} template; it has {', '.join(languages(document))}")
+    builder = TemplateBuilder(getattr(source, "TITLES", {}).get(language, source.TITLE), language=language)
     source.body(builder)
     builder.sources_annex()
-    return builder.save(out_dir / f"{document}.docx")
+    folder = out_dir if language == "en" else out_dir / language
+    return builder.save(folder / f"{document}.docx")
+
+
+def template_path(templates_dir: Path, document: str, language: str) -> Path:
+    """The template in the region's language if one was built, else the English one."""
+    regional = templates_dir / language / f"{document}.docx"
+    return regional if language != "en" and regional.exists() else templates_dir / f"{document}.docx"

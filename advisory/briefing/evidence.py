@@ -1,0 +1,65 @@
+"""The upstream results the briefing reads, as lenient models of the contract fields only.
+
+Other stages own their full result models; these read just the names agreed in the stage
+contracts and ignore everything else, so a new field upstream never breaks the briefing.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Lenient(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class BottleneckEvidence(Lenient):
+    condition: str
+    label: str
+    importance: float | None = None
+    satisfaction: float | None = None
+    gap: float
+    n: int = 0
+
+
+class SurveyEvidence(Lenient):
+    responses: int = 0
+    invited: int = 0
+    bottlenecks: list[BottleneckEvidence] = Field(default_factory=list)
+
+
+class IndicatorEvidence(Lenient):
+    code: str
+    name: str
+    dimension: str = ""
+    value: float | None = None
+    unit: str = ""
+    year: int | str | None = None
+    normalised: float | None = None
+    peer_median: float | None = None
+
+
+class BenchmarkingEvidence(Lenient):
+    composite: float | None = None
+    relative_score: float | None = None
+    group: str = "Not classified"
+    weaknesses: list[IndicatorEvidence] = Field(default_factory=list)
+
+
+class DimensionEvidence(Lenient):
+    dimension: str
+    mean: float | None = None
+    spread: float | None = None
+    n: int = 0
+    disagreement: bool = False
+
+
+class RecommendationGroupEvidence(Lenient):
+    theme: str
+    texts: list[str] = Field(default_factory=list)
+
+
+class PeerReviewEvidence(Lenient):
+    reviews_received: int = 0
+    dimension_scores: list[DimensionEvidence] = Field(default_factory=list)
+    recommendations: list[RecommendationGroupEvidence] = Field(default_factory=list)

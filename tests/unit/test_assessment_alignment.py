@@ -1,0 +1,57 @@
+"""The stress test: priorities against measured weaknesses, on hand-computed examples."""
+
+import pytest
+
+from advisory.assessment.alignment import condition_scores, mismatches
+from advisory.assessment.models import IndicatorDistribution
+from advisory.assessment.regional import regional_indicator
+from advisory.problems import UploadRejected
+from advisory.regions import load_regions
+from advisory.settings import PROJECT_ROOT
+from advisory.stress_test import StressTestAnswers, parse_stress_test
+
+REGION = load_regions(PROJECT_ROOT / "regions")["SI03"]
+
+
+def answers(**priorities: int) -> StressTestAnswers:
+    levels = {c: 1 for c in ("industrial", "market", "cultural", "knowledge", "regulatory", "financial", "support")}
+    return StressTestAnswers(region="SI03", respondent="Ana", priorities=levels | priorities,
+                             cross_sectoral=3, structural_change=3)
+
+
+def observed(code: str, value: float) -> IndicatorDistribution:
+    return IndicatorDistribution(code=code, year=2018, region_value=value, country_values=[1, 2, 3],
+                                 eu_values=[1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+
+
+def test_percentile_counts_regions_at_or_below_and_medians_come_from_the_same_year():
+    indicator = regional_indicator(observed("tertiary", 4))
+    assert indicator.percentile == 40.0
+    assert indicator.eu_median == 5.5 and indicator.country_median == 2
+
+
+def test_priority_on_a_strength_and_an_unprioritised_weakest_condition_are_flagged():
+    indicators = [regional_indicator(observed("tertiary", 9)), regional_indicator(observed("rd_business", 2)),
+                  regional_indicator(observed("hightech_manufacturing", 6)),
+                  regional_indicator(observed("kis_employment", 4))]
+    stress = answers(knowledge=3, financial=0)
+    scores = condition_scores(indicators, stress)
+    found = {(m.kind, m.condition) for m in mismatches(scores, stress)}
+    assert ("priority_on_strength", "knowledge") in found
+    assert ("weakness_without_priority", "financial") in found
+    weakest = next(m for m in mismatches(scores, stress) if m.condition == "financial")
+    assert "the weakest measured condition (EU percentile 20) and have no priority" in weakest.text
+
+
+def test_unmeasured_conditions_are_never_called_weak():
+    scores = condition_scores([regional_indicator(observed("tertiary", 1))], answers())
+    assert {s.standing for s in scores if s.condition in ("cultural", "regulatory", "support")} == {"not measured"}
+
+
+def test_a_stress_test_upload_lists_every_problem_at_once():
+    data = b"respondent: X\npriorities: {industrial: 5, market: 1, magic: 2}\ncross_sectoral: 9\n"
+    with pytest.raises(UploadRejected) as rejected:
+        parse_stress_test(data, "st.yaml", REGION)
+    fields = {p.field for p in rejected.value.problems}
+    assert {"priorities.industrial", "priorities.magic", "priorities.knowledge", "cross_sectoral",
+            "structural_change", "respondent"} <= fields

@@ -1,0 +1,28 @@
+"""Gathering the assessment report's inputs from the real reference data."""
+
+from advisory.assessment import build_assessment_report, parse_findings
+from advisory.inputs.assessment import gather_assessment_report
+from tests.briefing_examples import REGIONS, ExampleContext, context_with_assessment, demo_bytes
+
+
+def test_the_assessment_waits_for_the_policy_self_assessment():
+    assert gather_assessment_report(ExampleContext(region=REGIONS["DED2"])).missing == \
+        "policy self-assessment not yet submitted"
+
+
+def test_every_demo_region_gets_a_country_context_and_weaknesses():
+    for code in REGIONS:
+        result = build_assessment_report(gather_assessment_report(context_with_assessment(code)))
+        assert result.country is not None and result.weaknesses
+        assert {s.key for s in result.sources} >= {i.source for i in result.indicators}
+
+
+def test_slovenia_in_2023_is_a_moderate_innovator_at_95_percent_of_the_eu():
+    country = build_assessment_report(gather_assessment_report(context_with_assessment("SI03"))).country
+    assert country.group == "Moderate" and round(country.relative_to_eu, 1) == 95.1  # 103.104 / 108.467
+    assert round(country.trend, 3) == 2.937  # 103.104 - 100.167
+
+
+def test_demo_findings_keep_non_ascii_and_markup_characters():
+    findings = parse_findings(demo_bytes("findings", "SI03"), "SI03.yaml", REGIONS["SI03"])
+    assert "Štajerska & Koroška" in findings[0].text and "< 1 %" in findings[1].text
