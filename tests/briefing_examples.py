@@ -25,6 +25,7 @@ class ExampleContext:
     results: dict[str, dict[str, Any]] = field(default_factory=dict)
     regions: dict[str, RegionProfile] = field(default_factory=lambda: REGIONS)
     today: dt.date = dt.date(2026, 11, 21)
+    stage_started: dt.date = dt.date(2026, 11, 21)
     datasets_dir: Path = PROJECT_ROOT / "datasets"
     regions_dir: Path = PROJECT_ROOT / "regions"
     instruments_dir: Path = PROJECT_ROOT / "surveys" / "instruments"

@@ -29,7 +29,7 @@ def reviewer_pool(ctx: StageContext) -> list[Reviewer]:
 
 def assignments_for(ctx: StageContext, pool: list[Reviewer]) -> list[ReviewerAssignment]:
     """This host's reviewers from one assignment over every region, keeping reviewers already given to others."""
-    day_one, _ = meeting_days(ctx.today)
+    day_one, _ = meeting_days(ctx.stage_started)
     pinned = {
         code: [a["reviewer_id"] for a in result.get("assignments", [])]
         for code, result in ctx.all_results("peer_review_pack").items()
@@ -55,7 +55,7 @@ def gather_peer_review_pack(ctx: StageContext) -> PackInputs | Waiting:
         return Waiting(missing=f"reviewer assignment impossible: {exc}; add reviewers to the pool")
     return PackInputs(
         region=ctx.region,
-        today=ctx.today,
+        today=ctx.stage_started,
         assignments=assignments,
         assessment=AssessmentSeen.model_validate(upstream["assessment_report"]),
         survey=SurveySeen.model_validate(upstream["survey_report"]),

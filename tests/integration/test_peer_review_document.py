@@ -49,6 +49,7 @@ class FakeContext:
         self.regions = load_regions(ROOT / "regions")
         self.region = self.regions[code]
         self.today = dt.date(2026, 12, 1)
+        self.stage_started = self.today
         self.regions_dir = ROOT / "regions"
         self.datasets_dir = ROOT / "datasets"
         self.instruments_dir = ROOT / "surveys" / "instruments"

@@ -104,6 +104,7 @@ def test_a_blank_review_template_is_refused_until_filled_in():
 class ReportContext:
     def __init__(self, reviews: list[dict], closed: bool = False) -> None:
         self.region, self.today = REGION, dt.date(2026, 12, 1)
+        self.stage_started = self.today
         pack = {"pack_date": "2026-12-01", "meeting_start": "2026-12-22", "meeting_end": "2026-12-23",
                 "reviews_due": "2027-01-12", "assignments": [a.model_dump() for a in assigned("aa", "bb", "cc")],
                 "agenda": [], "key_figures": [], "questions": [], "bottleneck_chart": None, "sources": []}
