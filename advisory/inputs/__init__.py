@@ -1,0 +1,1 @@
+"""Gather functions: what each stage reads before it can run (adapter layer)."""
