@@ -63,7 +63,7 @@ def choice_codes(question: Question) -> dict[str, str]:
 def answer(question: Question, raw: Any, spellings: dict[str, str]) -> Any:
     """The typed answer of one cell, None when blank; raises Invalid with the reason."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
-        return None
+        return [] if question.kind == "multiple" else None
     if question.kind == "text":
         # Text is kept exactly as sent, formula-like or not; exports neutralise it (surveys.export).
         text = raw.strip() if isinstance(raw, str) else str(raw)
