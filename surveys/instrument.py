@@ -138,7 +138,9 @@ def load_instrument(path: Path) -> Instrument:
 
 
 def default_instrument(instruments_dir: Path | None = None) -> Instrument:
-    return load_instrument((instruments_dir or INSTRUMENTS_DIR) / DEFAULT_INSTRUMENT)
+    """The current default instrument; the packaged copy when the folder given does not hold it."""
+    path = (instruments_dir or INSTRUMENTS_DIR) / DEFAULT_INSTRUMENT
+    return load_instrument(path if path.exists() else INSTRUMENTS_DIR / DEFAULT_INSTRUMENT)
 
 
 _MODELS: dict[tuple[str, str], type[BaseModel]] = {}
