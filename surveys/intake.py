@@ -32,10 +32,13 @@ class Invalid(Exception):
 
 
 def parse_survey_upload(
-    data: bytes, filename: str, region: RegionProfile, instrument: Instrument, *, max_rows: int = 5000
+    data: bytes, filename: str, region: RegionProfile, instrument: Instrument, *, max_rows: int = 5000,
+    max_bytes: int | None = None,
 ) -> list[BaseModel]:
     intake = _Intake(filename, region, instrument)
     try:
+        if max_bytes is not None and len(data) > max_bytes:
+            raise FileRefused("too_large", limit=f"{round(max_bytes / (1024 * 1024), 1):g}")
         table = read_table(data, filename)
         responses = intake.read(table, max_rows)
     except FileRefused as refused:
