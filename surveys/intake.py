@@ -271,3 +271,12 @@ def _version_text(raw: Any) -> str:
         return str(int(raw))
     return "" if raw is None else str(raw).strip()
 
+
+
+def receipt(responses: list[BaseModel], filename: str, region: RegionProfile, sha256: str = "") -> str:
+    """What the contact reads after an accepted upload (the service adds when and by whom)."""
+    references = ", ".join(str(getattr(r, "respondent_id", "?")) for r in responses[:10])
+    more = f" and {len(responses) - 10} more" if len(responses) > 10 else ""
+    digest = f"; file fingerprint {sha256[:12]}" if sha256 else ""
+    return (f"Accepted {filename}: {len(responses)} responses for {region.name} ({region.code}) "
+            f"— {references}{more}{digest}")
