@@ -85,11 +85,14 @@ def answer(question: Question, raw: Any, spellings: dict[str, str]) -> Any:
     return list(dict.fromkeys(picked))
 
 
+_RATINGS = {text: int(text[0]) for text in ("1", "2", "3", "4", "5", "1.0", "2.0", "3.0", "4.0", "5.0")}
+
+
 def _rating(raw: Any) -> int:
-    value = raw.strip() if isinstance(raw, str) else raw
-    if isinstance(value, bool) or str(value) not in {"1", "2", "3", "4", "5", "1.0", "2.0", "3.0", "4.0", "5.0"}:
+    rating = _RATINGS.get(raw.strip() if isinstance(raw, str) else "" if isinstance(raw, bool) else str(raw))
+    if rating is None:
         raise Invalid("not_rating")
-    return int(float(value))
+    return rating
 
 
 def _number(question: Question, raw: Any) -> float | int:
@@ -127,6 +130,8 @@ class _Intake:
         self.problems: list[Problem] = []
         self.model = response_model(instrument)
         self.spellings = {q.code: choice_codes(q) for q in instrument.questions}
+        # Worked out once per upload, not once per cell: every answer column with its question.
+        self.plan = [(column, q, self.spellings[q.code]) for q in instrument.questions for column in q.columns]
         self.sheet: str | None = None
 
     def refuse(self, code: str, *, row: int | None = None, column: str | None = None,
@@ -212,9 +217,8 @@ class _Intake:
             wrong_identity.add(identity)
         values: dict[str, Any] = {"region": self.region.code, "instrument_version": self.instrument.version}
         values["respondent_id"] = self._reference(table, positions, number, cell("respondent_id"), seen)
-        for question in self.instrument.questions:
-            for column in question.columns:
-                values[column] = self._answer(table, positions, number, question, column, cell(column))
+        for column, question, spellings in self.plan:
+            values[column] = self._answer(table, positions, number, question, column, cell(column), spellings)
         if len(self.problems) > before or identity in wrong_identity:
             return None
         return self._validated(number, values)
@@ -243,16 +247,18 @@ class _Intake:
         return text
 
     def _answer(self, table: Table, positions: dict[str, int], number: int, question: Question,
-                column: str, raw: Any) -> Any:
-        where = {"row": number, "column": self._column(table, positions[column], column), "field": column}
+                column: str, raw: Any, spellings: dict[str, str]) -> Any:
         try:
-            value = answer(question, raw, self.spellings[question.code])
+            value = answer(question, raw, spellings)
         except Invalid as invalid:
-            self.refuse(invalid.code, value=raw, **where, **invalid.values)
+            self.refuse(invalid.code, value=raw, **self._where(table, positions, number, column), **invalid.values)
             return None
-        if question.required and value in (None, []):
-            self.refuse("required", **where)
+        if question.required and (value is None or value == []):
+            self.refuse("required", **self._where(table, positions, number, column))
         return value
+
+    def _where(self, table: Table, positions: dict[str, int], number: int, column: str) -> dict[str, Any]:
+        return {"row": number, "column": self._column(table, positions[column], column), "field": column}
 
     def _validated(self, number: int, values: dict[str, Any]) -> BaseModel | None:
         try:
