@@ -1,0 +1,1 @@
+"""The regional survey: instrument, intake of responses, analysis (stage 2)."""

@@ -1,0 +1,180 @@
+"""Survey instruments as data: load a versioned instrument YAML and derive the response model from it.
+
+The YAML is the one source of truth: the workbook, the upload parser and the analysis all read
+the questions from here, and `response_model()` builds the pydantic model of one response.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
+
+INSTRUMENTS_DIR = Path(__file__).resolve().parent / "instruments"
+DEFAULT_INSTRUMENT = "emerging_industries_v1.yaml"
+FRAMEWORK_CONDITIONS = ("industrial", "market", "cultural", "knowledge", "regulatory", "financial", "support")
+RESPONDENT_ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
+MULTIPLE_SEPARATORS = ("|", ";")
+
+Translated = dict[str, str]
+
+
+def translate(texts: Translated, language: str) -> str:
+    """The text in `language`, falling back to English (every text has English)."""
+    return texts.get(language) or texts.get("en", "")
+
+
+class Option(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    code: str
+    label: Translated
+
+
+class Question(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    kind: Literal["likert_pair", "number", "single", "multiple", "text"]
+    text: Translated
+    help: Translated = Field(default_factory=dict)
+    required: bool = False
+    condition: bool = Field(default=False, description="a framework condition: its gap ranks bottlenecks")
+    options: list[Option] = Field(default_factory=list)
+    unit: str = ""
+    minimum: float | None = None
+    maximum: float | None = None
+    integer: bool = False
+    max_length: int = 2000
+
+    @model_validator(mode="after")
+    def _choices_have_options(self) -> Question:
+        if self.kind in ("single", "multiple") and not self.options:
+            raise ValueError(f"question {self.code}: a {self.kind} choice needs options")
+        if "en" not in self.text:
+            raise ValueError(f"question {self.code}: English text is required")
+        return self
+
+    @property
+    def columns(self) -> list[str]:
+        """The answer columns: a Likert pair has an importance and a satisfaction column."""
+        if self.kind == "likert_pair":
+            return [f"{self.code}_importance", f"{self.code}_satisfaction"]
+        return [self.code]
+
+    def option_label(self, code: str, language: str = "en") -> str:
+        for option in self.options:
+            if option.code == code:
+                return translate(option.label, language)
+        return code
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    code: str
+    title: Translated
+    help: Translated = Field(default_factory=dict)
+    questions: list[Question] = Field(min_length=1)
+
+
+class Instrument(BaseModel):
+    """A versioned questionnaire: sections of questions, translations, instructions, error reasons."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    version: str
+    languages: list[str]
+    title: Translated
+    instructions: dict[str, list[str]]
+    labels: dict[str, Translated]
+    messages: dict[str, dict[str, str]]
+    sections: list[Section] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _codes_unique(self) -> Instrument:
+        columns = [column for question in self.questions for column in question.columns]
+        duplicates = sorted({c for c in columns if columns.count(c) > 1})
+        if duplicates or "respondent_id" in columns:
+            raise ValueError(f"instrument {self.id}: duplicate answer columns {duplicates or ['respondent_id']}")
+        return self
+
+    @property
+    def questions(self) -> list[Question]:
+        return [question for section in self.sections for question in section.questions]
+
+    @property
+    def answer_columns(self) -> list[str]:
+        """The columns of one response: the respondent reference, then every answer column."""
+        return ["respondent_id", *(c for q in self.questions for c in q.columns)]
+
+    def question(self, code: str) -> Question:
+        for candidate in self.questions:
+            if code == candidate.code or code in candidate.columns:
+                return candidate
+        raise KeyError(code)
+
+    def label(self, key: str, language: str) -> str:
+        return translate(self.labels.get(key, {"en": key}), language)
+
+    def message(self, code: str, language: str, **values: Any) -> str:
+        """An error reason in the contact's language (English where not translated)."""
+        template = self.messages.get(language, {}).get(code) or self.messages["en"][code]
+        return template.format(**values)
+
+    def column_label(self, column: str, language: str) -> str:
+        """What a person reads above a column, e.g. 'Market conditions …: importance'."""
+        if column == "respondent_id":
+            return self.label("respondent_id", language)
+        question = self.question(column)
+        text = translate(question.text, language)
+        if question.kind == "likert_pair":
+            aspect = "importance" if column.endswith("_importance") else "satisfaction"
+            return f"{text}: {self.label(aspect, language)} (1-5)"
+        return f"{text} ({question.unit})" if question.unit else text
+
+
+def load_instrument(path: Path) -> Instrument:
+    return Instrument.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def default_instrument(instruments_dir: Path | None = None) -> Instrument:
+    """The current default instrument; the packaged copy when the folder given does not hold it."""
+    path = (instruments_dir or INSTRUMENTS_DIR) / DEFAULT_INSTRUMENT
+    return load_instrument(path if path.exists() else INSTRUMENTS_DIR / DEFAULT_INSTRUMENT)
+
+
+_MODELS: dict[tuple[str, str], type[BaseModel]] = {}
+
+
+def response_model(instrument: Instrument) -> type[BaseModel]:
+    """The pydantic model of one response to this instrument (built once per id and version)."""
+    key = (instrument.id, instrument.version)
+    if key not in _MODELS:
+        fields: dict[str, Any] = {
+            "region": (str, Field(pattern=r"^[A-Z]{2}[A-Z0-9]{1,3}$")),
+            "instrument_version": (Literal[instrument.version], instrument.version),  # type: ignore[valid-type]
+            "respondent_id": (str, Field(pattern=RESPONDENT_ID_PATTERN)),
+        }
+        for question in instrument.questions:
+            for column in question.columns:
+                fields[column] = _field(question)
+        name = f"SurveyResponse_{instrument.id}_v{instrument.version}".replace(".", "_")
+        _MODELS[key] = create_model(name, __config__=ConfigDict(extra="forbid", frozen=True), **fields)
+    return _MODELS[key]
+
+
+def _field(question: Question) -> tuple[Any, Any]:
+    """The type and default of one answer column; optional answers default to None (or [])."""
+    codes = tuple(option.code for option in question.options)
+    if question.kind == "likert_pair":
+        kind: Any = Annotated[int, Field(ge=1, le=5)]
+    elif question.kind == "number":
+        kind = Annotated[int if question.integer else float, Field(ge=question.minimum, le=question.maximum)]
+    elif question.kind == "single":
+        kind = Literal[codes]  # type: ignore[valid-type]
+    elif question.kind == "multiple":
+        entries = Literal[codes]  # type: ignore[valid-type]
+        return (list[entries], Field(min_length=1) if question.required else Field(default_factory=list))
+    else:
+        kind = Annotated[str, Field(max_length=question.max_length)]
+    return (kind, ...) if question.required else (kind | None, None)
