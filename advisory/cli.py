@@ -15,7 +15,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-console = Console()
+console = Console(width=None if Console().is_terminal else 132)
 
 STATUS_STYLE = {
     "pending": "dim",
@@ -199,3 +199,57 @@ def events(region: str = typer.Argument(None), limit: int = 50) -> None:
             detail = ", ".join(f"{k}={v}" for k, v in event.detail.items() if k != "error")
             table.add_row(f"{event.at:%Y-%m-%d %H:%M:%S}", reg or "", event.actor, event.action, detail)
     console.print(table)
+
+
+# --- inputs, by who sends them ---------------------------------------------------------------
+def _mount() -> None:
+    from advisory.benchmarking.cli import app as benchmark_app
+    from advisory.documents.cli import export as export_pdf
+    from advisory.documents.cli import templates as templates_app
+    from advisory.peer_review.cli import app as peer_review_app
+    from surveys.cli import app as survey_app
+
+    assessment_app = typer.Typer(help="Stage 1 inputs: the policy self-assessment and the expert's findings.")
+    briefing_app = typer.Typer(help="Stage 5: the expert's edits to the generated recommendations.")
+
+    @survey_app.command("submit")
+    def survey_submit(
+        region: str, file: Path, by: str = typer.Option("regional contact", "--by", help="who sends it")
+    ) -> None:
+        """Submit survey responses (the region's Excel workbook or a CSV); every problem is listed on rejection."""
+        submit("survey_response", region, file, by)
+
+    @peer_review_app.command("submit")
+    def review_submit(region: str, file: Path, by: str = typer.Option("peer reviewer", "--by")) -> None:
+        """Submit a peer review (YAML or Excel) for a region the reviewer is assigned to."""
+        submit("peer_review", region, file, by)
+
+    @assessment_app.command("stress-test")
+    def stress_test(region: str, file: Path, by: str = typer.Option("regional policy maker", "--by")) -> None:
+        """Submit the region's policy self-assessment (YAML)."""
+        submit("stress_test", region, file, by)
+
+    @assessment_app.command("findings")
+    def findings(region: str, file: Path, by: str = typer.Option("expert", "--by")) -> None:
+        """Record findings from stakeholder interviews (YAML); a finding with the same id replaces the earlier one."""
+        submit("expert_findings", region, file, by)
+
+    @briefing_app.command("edits")
+    def edits(region: str, file: Path, by: str = typer.Option("expert", "--by")) -> None:
+        """Record the expert's edits to the briefing's recommendations (YAML); the briefing is re-rendered."""
+        submit("briefing_edits", region, file, by)
+
+    app.add_typer(assessment_app, name="assessment")
+    app.add_typer(survey_app, name="survey")
+    app.add_typer(benchmark_app, name="benchmark")
+    app.add_typer(peer_review_app, name="peer-review")
+    app.add_typer(briefing_app, name="briefing")
+    app.add_typer(templates_app, name="templates")
+    app.command("export-pdf")(export_pdf)
+
+
+_mount()
+
+
+if __name__ == "__main__":
+    app()
