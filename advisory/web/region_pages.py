@@ -9,6 +9,8 @@ from fastapi import APIRouter, BackgroundTasks, Depends, File, Form, HTTPExcepti
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 
 from advisory.access import PortalRecords, may_run_engagements, uploadable_kinds
+from starlette.concurrency import run_in_threadpool
+
 from advisory.intake import ActionRefused, approve, close_stage, submit_file
 from advisory.stages import STAGES, StageStatus
 from advisory.status import status_matrix
@@ -57,7 +59,9 @@ async def upload(
         raise HTTPException(status_code=403, detail=f"You cannot send {kind} files for this region.")
     data = await file.read()
     filename = Path(file.filename or "upload").name
-    receipt = submit_file(the_portal.project, the_portal.input_kinds, code, kind, filename, data, person.grant.who)
+    receipt = await run_in_threadpool(
+        submit_file, the_portal.project, the_portal.input_kinds, code, kind, filename, data, person.grant.who
+    )
     if receipt.outcome == "accepted":
         trigger_advance(the_portal, code, tasks)
     status = 200 if receipt.accepted else 422

@@ -13,6 +13,8 @@ from fastapi import APIRouter, BackgroundTasks, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from advisory.access import Role, may_review
+from starlette.concurrency import run_in_threadpool
+
 from advisory.intake import submit_file
 from advisory.web.pages import page
 from advisory.web.region_pages import trigger_advance
@@ -81,8 +83,10 @@ async def submit_review(request: Request, code: str, person: Posted, the_portal:
     dimensions, themes = review_dimensions()
     form = {key: str(value) for key, value in (await request.form()).items()}
     data = review_yaml(person.grant.reviewer_id or "", code, form, dimensions)
-    receipt = submit_file(the_portal.project, the_portal.input_kinds, code, REVIEW_KIND,
-                          f"review-{person.grant.reviewer_id}.yaml", data, person.grant.who)
+    receipt = await run_in_threadpool(
+        submit_file, the_portal.project, the_portal.input_kinds, code, REVIEW_KIND,
+        f"review-{person.grant.reviewer_id}.yaml", data, person.grant.who,
+    )
     if not receipt.accepted:
         return page(request, "review_form.html", status_code=422, person=person, receipt=receipt, form=form,
                     region=the_portal.project.regions[code], dimensions=dimensions, themes=themes)

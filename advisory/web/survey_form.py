@@ -14,6 +14,8 @@ from fastapi import APIRouter, BackgroundTasks, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from advisory.access import PortalRecords, may_submit_survey
+from starlette.concurrency import run_in_threadpool
+
 from advisory.intake import submit_file
 from advisory.web.pages import page
 from advisory.web.region_pages import trigger_advance
@@ -90,7 +92,7 @@ async def save_draft(request: Request, code: str, person: Posted, the_portal: Th
     """Called by the page's script as the contact types; the same as pressing "Save draft"."""
     code = surveyor(person, the_portal, code)
     answers = answers_from_form(loaded_instrument(the_portal), (await request.form()).multi_items())
-    keep_draft(the_portal, person, code, answers)
+    await run_in_threadpool(keep_draft, the_portal, person, code, answers)
     return Response(status_code=204)
 
 
@@ -100,12 +102,14 @@ async def submit_survey(request: Request, code: str, person: Posted, the_portal:
     instrument = loaded_instrument(the_portal)
     form = await request.form()
     answers = answers_from_form(instrument, form.multi_items())
-    keep_draft(the_portal, person, code, answers)
+    await run_in_threadpool(keep_draft, the_portal, person, code, answers)
     if form.get("action") != "submit":
         return RedirectResponse(f"/regions/{code}/survey?saved=1", status_code=303)
     reference = str(answers.get("respondent_id") or "response")[:64]
-    receipt = submit_file(the_portal.project, the_portal.input_kinds, code, SURVEY_KIND, f"web-form-{reference}.csv",
-                          response_csv(instrument, code, answers), person.grant.who)
+    receipt = await run_in_threadpool(
+        submit_file, the_portal.project, the_portal.input_kinds, code, SURVEY_KIND, f"web-form-{reference}.csv",
+        response_csv(instrument, code, answers), person.grant.who,
+    )
     if not receipt.accepted:
         return form_page(request, the_portal, person, code, answers, receipt=receipt, status_code=422)
     with the_portal.project.unit_of_work() as uow:
