@@ -108,3 +108,31 @@ class Event(Base):
     actor: Mapped[str] = mapped_column(String(255))
     action: Mapped[str] = mapped_column(String(64))
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class AccessToken(Base):
+    """A personal sign-in link issued by the observatory; only the token's sha256 is stored."""
+
+    __tablename__ = "access_token"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    email: Mapped[str] = mapped_column(String(255))
+    region: Mapped[str | None] = mapped_column(String(8))
+    reviewer_id: Mapped[str | None] = mapped_column(String(64))
+    issued_by: Mapped[str] = mapped_column(String(255))
+    issued_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[dt.datetime]
+    revoked_at: Mapped[dt.datetime | None]
+    last_used_at: Mapped[dt.datetime | None]
+
+
+class SurveyDraft(Base):
+    """A survey response a regional contact is still filling in on the portal (saved as they go)."""
+
+    __tablename__ = "survey_draft"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_id: Mapped[int] = mapped_column(ForeignKey("access_token.id"), unique=True)
+    region: Mapped[str] = mapped_column(String(8))
+    answers: Mapped[dict[str, Any]]
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,18 @@
+// Saves the survey draft a second after the contact stops typing, so nothing is lost if the tab closes.
+(function () {
+  const form = document.getElementById("survey");
+  const shown = document.getElementById("autosave");
+  if (!form || !window.fetch) return;
+  let timer = null;
+  function save() {
+    const data = new FormData(form);
+    data.delete("action");
+    fetch(form.dataset.draft, { method: "POST", body: data, credentials: "same-origin" })
+      .then(function (r) { shown.textContent = r.ok ? "Draft saved" : "Draft not saved"; })
+      .catch(function () { shown.textContent = "Draft not saved (offline?)"; });
+  }
+  form.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(save, 1000);
+  });
+})();

@@ -1,0 +1,42 @@
+Feature: The portal for people outside the observatory
+  As a regional contact, peer reviewer or coordinator
+  I want to send survey answers, reviews and follow progress in a web browser
+  So that I never need a command line and only ever see what is mine to see
+
+  Background:
+    Given the six demonstrator regions are open on the portal
+    And the observatory has invited a regional contact of "ES61"
+
+  Scenario: A regional contact fills in the survey on the web and gets a receipt
+    When the contact of "ES61" submits the survey form for respondent "bodega-1" with the remark "Cádiz & <Sevilla>"
+    Then the contact sees "Received and accepted"
+    And the region "ES61" has 1 recorded survey response
+    And the remark is stored as "Cádiz & <Sevilla>"
+
+  Scenario: A contact can come back to a half-filled survey
+    When the contact of "ES61" saves a draft for respondent "bodega-2"
+    And the contact of "ES61" opens the survey form again
+    Then the form still shows respondent "bodega-2"
+
+  Scenario Outline: A contact never sees another region
+    When the contact of "ES61" opens "<page>"
+    Then the portal refuses with <status>
+
+    Examples:
+      | page                   | status |
+      | /regions/SK04          | 403    |
+      | /regions/SK04/survey   | 403    |
+      | /regions/PL21/receipts/1 | 403    |
+      | /dashboard             | 403    |
+      | /regions/NOWHERE       | 404    |
+
+  Scenario: A coordinator sees the status change after a submission
+    When the contact of "ES61" submits the survey form for respondent "bodega-1" with the remark "fine"
+    And a coordinator opens the dashboard
+    Then the assessment of "ES61" shows "ready for approval"
+    And every demonstrator region is listed on the dashboard
+
+  Scenario: An expired link does not open the portal
+    Given the contact's link has expired
+    When the contact opens the link
+    Then the portal refuses with 403

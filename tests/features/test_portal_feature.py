@@ -1,0 +1,119 @@
+"""Step definitions for features/portal.feature, driving the portal over HTTP as its users would."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from pytest_bdd import given, parsers, scenarios, then, when
+
+from advisory.access import Role, csrf_token
+from advisory.web.app import create_app
+from tests.portal_world import INPUT_KINDS, advance_now, expire, issue, sign_in, toy_instrument, toy_project
+
+scenarios("portal.feature")
+
+
+@pytest.fixture
+def project(settings, tmp_path):
+    return toy_project(settings, tmp_path)
+
+
+@given("the six demonstrator regions are open on the portal", target_fixture="client")
+def portal_client(project):
+    app = create_app(project, INPUT_KINDS, advance=advance_now(project), instrument=toy_instrument)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        yield client
+
+
+@given(parsers.parse('the observatory has invited a regional contact of "{region}"'), target_fixture="invite")
+def invited(project, region):
+    return issue(project, Role.CONTACT, region)
+
+
+def as_contact(client, invite) -> str:
+    client.cookies.clear()
+    client.get(f"/signin?token={invite}")
+    return csrf_token(invite)
+
+
+@when(parsers.parse('the contact of "{region}" submits the survey form for respondent "{reference}" '
+                    'with the remark "{remark}"'), target_fixture="response")
+def submit_form(client, invite, region, reference, remark):
+    csrf = as_contact(client, invite)
+    return client.post(f"/regions/{region}/survey", data={
+        "csrf": csrf, "respondent_id": reference, "market_importance": "4", "market_satisfaction": "2",
+        "remarks": remark, "action": "submit"})
+
+
+@when(parsers.parse('the contact of "{region}" saves a draft for respondent "{reference}"'))
+def save_draft(client, invite, region, reference):
+    csrf = as_contact(client, invite)
+    client.post(f"/regions/{region}/survey", data={"csrf": csrf, "respondent_id": reference, "action": "save"})
+
+
+@when(parsers.parse('the contact of "{region}" opens the survey form again'), target_fixture="response")
+def reopen(client, invite, region):
+    as_contact(client, invite)
+    return client.get(f"/regions/{region}/survey")
+
+
+@when(parsers.parse('the contact of "ES61" opens "{path}"'), target_fixture="response")
+def open_page(client, invite, path):
+    as_contact(client, invite)
+    return client.get(path)
+
+
+@when("a coordinator opens the dashboard", target_fixture="response")
+def dashboard(client, project):
+    sign_in(client, project, Role.COORDINATOR)
+    return client.get("/dashboard")
+
+
+@given("the contact's link has expired")
+def link_expired(project, invite):
+    expire(project, invite)
+
+
+@when("the contact opens the link", target_fixture="response")
+def open_link(client, invite):
+    return client.get(f"/signin?token={invite}", follow_redirects=False)
+
+
+@then(parsers.parse('the contact sees "{text}"'))
+def sees(response, text):
+    assert response.status_code == 200 and text in response.text
+
+
+@then(parsers.parse('the region "{region}" has {count:d} recorded survey response'))
+def recorded(project, region, count):
+    with project.unit_of_work() as uow:
+        assert len(uow.engagements.current_inputs(region, "survey_response")) == count
+
+
+@then(parsers.parse('the remark is stored as "{remark}"'))
+def remark_stored(project, remark):
+    with project.unit_of_work() as uow:
+        [row] = uow.engagements.current_inputs("ES61", "survey_response")
+    assert row.payload["remarks"] == remark
+
+
+@then(parsers.parse('the form still shows respondent "{reference}"'))
+def form_shows(response, reference):
+    assert f'value="{reference}"' in response.text
+
+
+@then(parsers.parse("the portal refuses with {status:d}"))
+def refused(response, status):
+    assert response.status_code == status
+
+
+@then(parsers.parse('the assessment of "{region}" shows "{status}"'))
+def assessment_shows(response, region, status):
+    cell = response.text.split(f'data-region="{region}" data-stage="assessment"')[1].split("</td>")[0]
+    assert status in cell
+
+
+@then("every demonstrator region is listed on the dashboard")
+def every_region(response):
+    for code in ("ES61", "SK04", "SI03", "HU33", "DED2", "PL21"):
+        assert f'href="/regions/{code}"' in response.text

@@ -1,0 +1,94 @@
+"""Who may see and do what: the pure rules behind every portal route, plus the pure pieces of its pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from advisory.access import (
+    Grant,
+    Role,
+    csrf_matches,
+    csrf_token,
+    may_review,
+    may_see_region,
+    may_submit_survey,
+    reviewer_regions,
+    token_digest,
+    uploadable_kinds,
+)
+from advisory.web.status_export import neutralised
+from advisory.web.survey_form import answers_from_form, response_csv
+from advisory.web.timeline import StatusChange, timeline
+from tests.portal_world import toy_instrument
+
+KINDS = ["survey_response", "stress_test", "peer_review", "expert_findings"]
+
+
+def grant(role: Role, region: str | None = None, reviewer_id: str | None = None) -> Grant:
+    return Grant(token_id=1, role=role, email="a@b.eu", region=region, reviewer_id=reviewer_id)
+
+
+def test_a_contact_sees_and_fills_in_only_their_own_region():
+    contact = grant(Role.CONTACT, "ES61")
+    assert may_see_region(contact, "ES61") and not may_see_region(contact, "SK04")
+    assert may_submit_survey(contact, "ES61") and not may_submit_survey(contact, "SK04")
+    assert uploadable_kinds(contact, "ES61", [], KINDS) == ["survey_response", "stress_test"]
+    assert uploadable_kinds(contact, "SK04", [], KINDS) == []
+
+
+def test_a_reviewer_sees_and_reviews_only_the_regions_assigned_to_them():
+    packs = {"SI03": {"assignments": [{"reviewer_id": "R7"}]}, "HU33": {"assignments": [{"reviewer_id": "R8"}]}}
+    assigned = reviewer_regions(packs, "R7")
+    assert assigned == {"SI03"}
+    reviewer = grant(Role.REVIEWER, "SI03", "R7")
+    assert may_review(reviewer, "SI03", assigned) and not may_review(reviewer, "HU33", assigned)
+    assert may_see_region(reviewer, "SI03", assigned) and not may_see_region(reviewer, "HU33", assigned)
+    assert uploadable_kinds(reviewer, "SI03", assigned, KINDS) == ["peer_review"]
+    assert reviewer_regions(packs, None) == set()
+
+
+def test_coordinators_see_everything_but_submit_nothing_and_experts_may_send_every_kind():
+    coordinator, expert = grant(Role.COORDINATOR), grant(Role.EXPERT)
+    assert may_see_region(coordinator, "PL21") and not may_submit_survey(coordinator, "PL21")
+    assert uploadable_kinds(coordinator, "PL21", [], KINDS) == []
+    assert uploadable_kinds(expert, "PL21", [], KINDS) == KINDS
+    assert not may_review(expert, "PL21", ["PL21"])
+
+
+def test_tokens_are_stored_as_their_sha256_and_the_form_token_depends_on_the_session():
+    assert token_digest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    assert csrf_matches("session-1", csrf_token("session-1"))
+    assert not csrf_matches("session-2", csrf_token("session-1"))
+    assert not csrf_matches("session-1", None) and not csrf_matches("session-1", "")
+
+
+def test_formula_like_text_is_neutralised_for_spreadsheets():
+    assert neutralised("=1+1") == "'=1+1" and neutralised("@SUM(A1)") == "'@SUM(A1)"
+    assert neutralised("+49 30") == "'+49 30" and neutralised("-2") == "'-2"
+    assert neutralised("12 of 20 responses") == "12 of 20 responses" and neutralised(3) == 3
+
+
+def test_a_timeline_bar_lasts_until_the_stages_next_change():
+    start = dt.datetime(2026, 11, 1)
+    changes = [
+        StatusChange(at=start, stage="assessment", status="running"),
+        StatusChange(at=start + dt.timedelta(days=1), stage="assessment", status="completed"),
+        StatusChange(at=start + dt.timedelta(days=2), stage="survey", status="awaiting_input"),
+    ]
+    drawn = timeline(changes, end=start + dt.timedelta(days=4), width=400)
+    assert [(b.row, b.x, b.width, b.status) for b in drawn.bars] == [
+        (0, 0.0, 100.0, "running"), (0, 100.0, 300.0, "completed"), (1, 200.0, 200.0, "awaiting_input"),
+    ]
+
+
+def test_a_web_form_becomes_the_csv_row_the_upload_parser_reads():
+    instrument = toy_instrument()
+    form = [("csrf", "x"), ("respondent_id", " firm-1 "), ("market_importance", "5"), ("market_satisfaction", ""),
+            ("channels", "cluster"), ("channels", "agency"), ("remarks", 'a, "b" & <c> ő'), ("evil", "ignored")]
+    answers = answers_from_form(instrument, form)
+    assert answers == {"respondent_id": "firm-1", "market_importance": "5", "market_satisfaction": "",
+                       "channels": ["cluster", "agency"], "remarks": 'a, "b" & <c> ő'}
+    assert response_csv(instrument, "HU33", answers).decode() == (
+        "region,instrument_version,respondent_id,market_importance,market_satisfaction,channels,remarks\n"
+        'HU33,1,firm-1,5,,cluster|agency,"a, ""b"" & <c> ő"\n'
+    )
