@@ -207,6 +207,8 @@ def _mount() -> None:
     from advisory.documents.cli import export as export_pdf
     from advisory.documents.cli import templates as templates_app
     from advisory.peer_review.cli import app as peer_review_app
+    from advisory.web.cli import app as web_app
+    from advisory.web.cli import contacts_app
     from surveys.cli import app as survey_app
 
     assessment_app = typer.Typer(help="Stage 1 inputs: the policy self-assessment and the expert's findings.")
@@ -246,6 +248,9 @@ def _mount() -> None:
     app.add_typer(briefing_app, name="briefing")
     app.add_typer(templates_app, name="templates")
     app.command("export-pdf")(export_pdf)
+    app.add_typer(contacts_app, name="contacts")
+    for command in web_app.registered_commands:
+        app.registered_commands.append(command)
 
 
 _mount()

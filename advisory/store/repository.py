@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from advisory.store.models import (
@@ -33,11 +34,15 @@ class EngagementRepository:
 
     # --- engagements and stages --------------------------------------------------------------
     def engagement(self, region: str) -> Engagement:
-        found = self.session.scalar(select(Engagement).where(Engagement.region == region))
+        query = select(Engagement).where(Engagement.region == region)
+        found = self.session.scalar(query)
         if found is None:
-            found = Engagement(region=region)
-            self.session.add(found)
-            self.session.flush()
+            try:
+                with self.session.begin_nested():  # two first inputs at once: one insert wins
+                    found = Engagement(region=region)
+                    self.session.add(found)
+            except IntegrityError:
+                found = self.session.scalar(query)
         return found
 
     def engagements(self) -> list[Engagement]:
@@ -49,9 +54,14 @@ class EngagementRepository:
             select(StageState).where(StageState.engagement_id == engagement.id, StageState.stage == stage)
         )
         if found is None:
-            found = StageState(engagement_id=engagement.id, stage=stage, status="pending", missing="")
-            self.session.add(found)
-            self.session.flush()
+            try:
+                with self.session.begin_nested():
+                    found = StageState(engagement_id=engagement.id, stage=stage, status="pending", missing="")
+                    self.session.add(found)
+            except IntegrityError:
+                found = self.session.scalar(
+                    select(StageState).where(StageState.engagement_id == engagement.id, StageState.stage == stage)
+                )
         return found
 
     def stage_states(self) -> list[tuple[str, StageState]]:

@@ -87,3 +87,17 @@ def test_a_file_over_the_size_limit_is_refused_without_keeping_its_bytes(project
 def test_an_unknown_region_is_refused_with_the_known_ones_named(project):
     with pytest.raises(KeyError, match="demonstrator regions are DED2, ES61"):
         submit_file(project, KINDS, "XX99", "line", "a.csv", b"a,1", "contact")
+
+
+def test_first_uploads_of_a_region_arriving_together_are_each_stored_once(project):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def send(number: int):
+        return submit_file(project, KINDS, "HU33", "line", f"r{number}.csv", f"r{number},{number}".encode(), "contact")
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        receipts = list(pool.map(send, range(16)))
+    assert all(r.outcome == "accepted" for r in receipts)
+    assert current(project, "HU33") == {f"r{n}": n for n in range(16)}
+    with project.unit_of_work() as uow:
+        assert len(uow.engagements.engagements()) == 1
