@@ -5,26 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from advisory.settings import Settings
+from advisory.terminal import STATUS_STYLE, console, print_status
 
 app = typer.Typer(
     help="Advisory engine of the Cluster Observatory: six model demonstrator regions, five stages each.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-console = Console(width=None if Console().is_terminal else 132)
 
-STATUS_STYLE = {
-    "pending": "dim",
-    "running": "cyan",
-    "awaiting_input": "yellow",
-    "ready_for_approval": "magenta",
-    "completed": "green",
-    "failed": "bold red",
-}
 
 
 def open_project():
@@ -53,28 +44,6 @@ def status(region: str = typer.Option(None, help="show one region only (NUTS-2 c
     if region:
         rows = [r for r in rows if r.region == project.region(region).code]
     print_status(rows)
-
-
-def print_status(rows) -> None:
-    from advisory.stages import STAGES
-
-    table = Table(title="Engagements by stage", show_lines=True)
-    table.add_column("Region")
-    for stage in STAGES:
-        table.add_column(f"{stage.number}. {stage.title}")
-    for row in rows:
-        cells = []
-        for cell in row.cells:
-            text = f"[{STATUS_STYLE[cell.status]}]{cell.status.replace('_', ' ')}[/]"
-            if cell.missing:
-                text += f"\n{cell.missing}"
-            if cell.overdue:
-                text += "\n[bold red]OVERDUE[/]"
-            if cell.updated_at:
-                text += f"\n[dim]{cell.updated_at:%Y-%m-%d %H:%M}[/]"
-            cells.append(text)
-        table.add_row(f"{row.region}\n{row.name}", *cells)
-    console.print(table)
 
 
 @app.command()

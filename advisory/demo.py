@@ -20,6 +20,7 @@ from advisory.progress import StageOutcome
 from advisory.project import Project
 from advisory.settings import PROJECT_ROOT
 from advisory.stages import StageStatus
+from advisory.terminal import print_status
 
 DEMO_DIR = PROJECT_ROOT / "demo"
 EXPERT = "demo expert (observatory)"
@@ -39,15 +40,15 @@ def demo_files(stage: str, code: str) -> Iterator[tuple[str, Path]]:
         yield from ((kind, path) for path in sorted(DEMO_DIR.glob(pattern.format(code=code))))
 
 
-def run_demo(project: Project, console: Console) -> bool:
+def run_demo(project: Project, console: Console, regions: list[str] | None = None) -> bool:
+    """Play every region (or the ones named) to the end; True when all of them completed stage 5."""
     from advisory.status import status_matrix
-    from workflows.programme import run_programme
 
     started = time.perf_counter()
     sent: set[tuple[str, str]] = set()
     for round_number in range(1, MAX_ROUNDS + 1):
-        console.rule(f"Round {round_number}: advancing every region")
-        outcomes = run_programme(project.settings)
+        console.rule(f"Round {round_number}: advancing {'every region' if regions is None else ', '.join(regions)}")
+        outcomes = _advance(project, regions)
         acted = False
         for code, region_outcomes in sorted(outcomes.items()):
             for outcome in region_outcomes:
@@ -55,15 +56,22 @@ def run_demo(project: Project, console: Console) -> bool:
             acted |= _act(project, console, region_outcomes[-1], sent)
         if not acted:
             break
-    rows = status_matrix(project)
-    from advisory.cli import print_status
-
+    rows = [row for row in status_matrix(project) if regions is None or row.region in regions]
     print_status(rows)
     done = all(row.cells[-1].status == StageStatus.COMPLETED for row in rows)
     elapsed = time.perf_counter() - started
     summary = "every region completed all five stages" if done else "some regions did not finish (see above)"
     console.print(f"[bold]{summary}[/] in {elapsed:.1f} s; documents under {project.settings.output_dir}")
     return done
+
+
+def _advance(project: Project, regions: list[str] | None) -> dict[str, list[StageOutcome]]:
+    from workflows.engagement import advance_engagement
+    from workflows.programme import run_programme
+
+    if regions is None:
+        return run_programme(project.settings)
+    return {code: advance_engagement(code, project.settings) for code in regions}
 
 
 def _print_outcome(console: Console, outcome: StageOutcome) -> None:
