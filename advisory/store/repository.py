@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from advisory.store.models import (
@@ -35,10 +36,19 @@ class EngagementRepository:
     def engagement(self, region: str) -> Engagement:
         found = self.session.scalar(select(Engagement).where(Engagement.region == region))
         if found is None:
-            found = Engagement(region=region)
-            self.session.add(found)
-            self.session.flush()
+            try:
+                # A savepoint, because another connection may create the same engagement at this moment.
+                with self.session.begin_nested():
+                    found = Engagement(region=region)
+                    self.session.add(found)
+            except IntegrityError:
+                found = self.session.scalar(select(Engagement).where(Engagement.region == region))
         return found
+
+    def lock_engagement(self, region: str) -> Engagement:
+        """Hold the engagement's row until commit, so its inputs are recorded one submission at a time."""
+        self.engagement(region)
+        return self.session.scalar(select(Engagement).where(Engagement.region == region).with_for_update())
 
     def engagements(self) -> list[Engagement]:
         return list(self.session.scalars(select(Engagement).order_by(Engagement.region)))
