@@ -102,6 +102,12 @@ def _accept(
 ) -> Receipt:
     recorded = superseded = unchanged = 0
     with project.unit_of_work() as uow:
+        uow.engagements.lock_engagement(region)
+        if uow.engagements.accepted_upload(region, spec.name, sha) is not None:
+            # The same file arrived twice at once: the other copy was accepted while this one was parsed.
+            uow.engagements.upload(upload_id).outcome = "duplicate"
+            uow.commit()
+            return Receipt(upload_id=upload_id, region=region, kind=spec.name, filename=filename, sha256=sha, outcome="duplicate")
         for key, model in records:
             previous = {r.key for r in uow.engagements.current_inputs(region, spec.name)}
             row = uow.engagements.record_input(

@@ -13,6 +13,7 @@ import traceback
 from pathlib import Path
 
 from pydantic import BaseModel
+from sqlalchemy.exc import OperationalError
 
 from advisory.documents.render import render
 from advisory.pipeline import DocumentContext, DocumentMeta, Step, Waiting
@@ -57,6 +58,8 @@ def run_stage(project: Project, region_code: str, stage: Stage) -> StageOutcome:
         uow.commit()
     try:
         return _run_steps(project, region.code, stage)
+    except OperationalError:
+        raise  # the database dropped out: not the stage's fault, and the flow retries it (workflows/engagement.py)
     except Exception as exc:  # recorded, shown in status, and the stage stays re-runnable
         message = f"{type(exc).__name__}: {exc}"
         with project.unit_of_work() as uow:
@@ -122,6 +125,8 @@ def _write_document(
     )
     context_model = DocumentContext(region=region, document=meta, result=result, sources=getattr(result, "sources", []))
     out = project.settings.output_dir / region.code / f"{step.document}_v{version}.docx"
+    for leftover in out.parent.glob(f".{out.stem}.*.tmp"):
+        leftover.unlink(missing_ok=True)  # half-written by a worker killed while writing this very version
     rendered = render(template, context_model, out, language=meta.language)
     with project.unit_of_work() as uow:
         uow.engagements.add_document(

@@ -45,6 +45,11 @@ class EngagementRepository:
                 found = self.session.scalar(query)
         return found
 
+    def lock_engagement(self, region: str) -> Engagement:
+        """Hold the engagement's row until commit, so its inputs are recorded one submission at a time."""
+        self.engagement(region)
+        return self.session.scalar(select(Engagement).where(Engagement.region == region).with_for_update())
+
     def engagements(self) -> list[Engagement]:
         return list(self.session.scalars(select(Engagement).order_by(Engagement.region)))
 
