@@ -172,6 +172,7 @@ def events(region: str = typer.Argument(None), limit: int = 50) -> None:
 
 # --- inputs, by who sends them ---------------------------------------------------------------
 def _mount() -> None:
+    from advisory.backup_cli import app as backup_app
     from advisory.benchmarking.cli import app as benchmark_app
     from advisory.documents.cli import export as export_pdf
     from advisory.documents.cli import templates as templates_app
@@ -218,7 +219,7 @@ def _mount() -> None:
     app.add_typer(templates_app, name="templates")
     app.command("export-pdf")(export_pdf)
     app.add_typer(contacts_app, name="contacts")
-    for command in web_app.registered_commands:
+    for command in [*web_app.registered_commands, *backup_app.registered_commands]:
         app.registered_commands.append(command)
 
 
