@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from sqlalchemy.exc import OperationalError
 
 from advisory.documents.render import render
+from advisory.documents.templates import template_path
 from advisory.pipeline import DocumentContext, DocumentMeta, Step, Waiting
 from advisory.project import Project, StoredStageContext
 from advisory.stages import Stage, StageStatus
@@ -35,16 +36,16 @@ def inputs_hash(inputs: BaseModel, template: Path) -> str:
     return digest.hexdigest()
 
 
-def document_title(document: str) -> str:
+def document_title(document: str, language: str = "en") -> str:
     try:
-        return importlib.import_module(f"advisory.documents.templates.{document}").TITLE
+        source = importlib.import_module(f"advisory.documents.templates.{document}")
     except ModuleNotFoundError:
         return document.replace("_", " ").capitalize()
+    return getattr(source, "TITLES", {}).get(language, source.TITLE)
 
 
 def template_for(project: Project, document: str, language: str) -> Path:
-    regional = project.settings.templates_dir / language / f"{document}.docx"
-    return regional if regional.exists() else project.settings.templates_dir / f"{document}.docx"
+    return template_path(project.settings.templates_dir, document, language)
 
 
 def run_stage(project: Project, region_code: str, stage: Stage) -> StageOutcome:
@@ -116,12 +117,13 @@ def _write_document(
         return False
     result = step.build(gathered)
     version = (latest.version + 1) if latest else 1
+    language = region.language if template.parent.name == region.language else "en"
     meta = DocumentMeta(
-        title=document_title(step.document),
+        title=document_title(step.document, language),
         stage_label=f"Stage {stage.number} of 5: {stage.title}",
         version=version,
         date=context.today,
-        language=region.language if template.parent.name == region.language else "en",
+        language=language,
     )
     context_model = DocumentContext(region=region, document=meta, result=result, sources=getattr(result, "sources", []))
     out = project.settings.output_dir / region.code / f"{step.document}_v{version}.docx"
@@ -136,7 +138,7 @@ def _write_document(
             version=version,
             path=str(rendered.path),
             sha256=rendered.sha256,
-            template=template.name if template.parent == project.settings.templates_dir else f"{template.parent.name}/{template.name}",
+            template=str(template.relative_to(project.settings.templates_dir)),
             template_sha256=rendered.template_sha256,
             inputs_hash=digest,
             result=result.model_dump(mode="json"),

@@ -23,7 +23,8 @@ class SourcedFigure(BaseModel):
     unit: str = ""
     year: str = ""
     source: str = Field(description="Source.key")
+    digits: int = Field(default=1, ge=0, le=4, description="decimals shown; 0 for counts")
 
     @property
     def shown(self) -> str:
-        return "n/a" if self.value is None else f"{self.value:,.2f}{(' ' + self.unit) if self.unit else ''}"
+        return "n/a" if self.value is None else f"{self.value:,.{self.digits}f}{(' ' + self.unit) if self.unit else ''}"

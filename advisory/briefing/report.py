@@ -76,11 +76,11 @@ def executive_summary(inputs: BriefingInputs, recommendations: list[Recommendati
 def _headline_figures(inputs: BriefingInputs) -> list[SourcedFigure]:
     survey, bench = inputs.survey, inputs.benchmarking
     figures = [SourcedFigure(label="Survey responses", value=survey.responses, unit=f"of {survey.invited} invited",
-                             source="survey_report"),
+                             source="survey_report", digits=0),
                SourcedFigure(label=f"Innovation score relative to reference (group: {bench.group})",
                              value=bench.relative_score, unit="reference = 100", source="benchmarking_report"),
                SourcedFigure(label="Peer reviews received", value=inputs.peer_review.reviews_received,
-                             source="peer_review_report")]
+                             source="peer_review_report", digits=0)]
     if survey.bottlenecks:
         top = survey.bottlenecks[0]
         figures.append(SourcedFigure(label=f"Largest bottleneck: {top.label}", value=top.gap, unit="points gap",

@@ -92,7 +92,7 @@ def from_stress_test(inputs: BriefingInputs) -> list[Recommendation]:
         elif mismatch.kind in ("no_cross_sectoral", "no_structural_change"):
             answer = getattr(inputs.assessment.stress_test, mismatch.kind.removeprefix("no_"))
             figure = SourcedFigure(label=f"Stress test: {mismatch.condition} (0-3)", value=answer,
-                                   unit="of 3", source="assessment_report")
+                                   unit="of 3", source="assessment_report", digits=0)
             title = f"Make {mismatch.condition} a policy aim"
         else:
             continue  # priorities on strengths are discussed in the assessment report, not a recommendation
@@ -109,7 +109,7 @@ def from_peer_review(inputs: BriefingInputs) -> list[Recommendation]:
                    " ".join(t.strip().rstrip(".") + "." for t in group.texts),
                    [Evidence(stage=PEER_REVIEW, figure=SourcedFigure(
                        label=f"Peer reviewers recommending: {group.theme}", value=len(group.texts),
-                       unit="recommendations", source="peer_review_report"))])
+                       unit="recommendations", source="peer_review_report", digits=0))])
         for group in inputs.peer_review.recommendations if group.texts
     ]
 

@@ -65,7 +65,7 @@ def _summary(doc: TemplateBuilder, t: dict[str, str]) -> None:
     doc.paragraph("{{ result.summary.lead }}")
     doc.bullets("result.summary.points", "{{ item }}")
     doc.table(t["key_figures"], "result.summary.figures", [
-        (t["figure"], "row.label"), (t["value"], "row.value|num(1)"), ("", "row.unit"), (t["source"], "row.source")])
+        (t["figure"], "row.label"), (t["value"], "row.value|num(row.digits)"), ("", "row.unit"), (t["source"], "row.source")])
     doc.page_break()
 
 
@@ -78,7 +78,7 @@ def _recommendations(doc: TemplateBuilder, t: dict[str, str]) -> None:
     doc.raw("{%p endif %}")
     doc.paragraph("{{ rec.text }}")
     doc.paragraph(t["evidence"] + ":", style="Heading 4")
-    doc.bullets("rec.evidence", "{{ ev.stage }}: {{ ev.figure.label }} = {{ ev.figure.value|num(1) }} "
+    doc.bullets("rec.evidence", "{{ ev.stage }}: {{ ev.figure.label }} = {{ ev.figure.value|num(ev.figure.digits) }} "
                 "{{ ev.figure.unit }} [{{ ev.figure.source }}]", var="ev")
     doc.bullets("rec.good_practices", t["practices_cited"] + ": {{ gp.title }} ({{ gp.where }})", var="gp")
     doc.raw("{%p if rec.at_risk %}")
