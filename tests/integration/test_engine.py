@@ -5,55 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel
-
-from advisory.documents.house_style import TemplateBuilder
 from advisory.intake import ActionRefused, approve, record_input
-from advisory.pipeline import Step, Waiting
+from advisory.pipeline import Step
 from advisory.progress import run_stage
 from advisory.project import Project
-from advisory.sources import Source
 from advisory.stages import STAGES, StageStatus, stage
-
-
-class Note(BaseModel):
-    text: str
-
-
-class NoteInputs(BaseModel):
-    region: str
-    notes: list[str]
-
-
-class NoteResult(BaseModel):
-    count: int
-    notes: list[str]
-    sources: list[Source]
-
-
-def gather(ctx) -> NoteInputs | Waiting:
-    notes = [n["text"] for n in ctx.inputs("note")]
-    return NoteInputs(region=ctx.region.name, notes=notes) if notes else Waiting(missing="an expert's note")
+from tests.integration.toy_stages import Note, NoteInputs, NoteResult, build_templates, gather_for
+from tests.integration.toy_stages import build as build_notes
 
 
 def build(inputs: NoteInputs) -> NoteResult:
     if any("explode" in n for n in inputs.notes):
         raise RuntimeError("build failed on purpose")
-    source = Source(key="notes", dataset="Expert notes", year="2026", computation="counted")
-    return NoteResult(count=len(inputs.notes), notes=inputs.notes, sources=[source])
+    return build_notes(inputs)
 
 
 @pytest.fixture
 def project(settings, tmp_path: Path) -> Project:
-    templates = tmp_path / "templates"
-    steps = {}
-    for each in STAGES:
-        builder = TemplateBuilder(each.title)
-        builder.paragraph("{{ result.count }} notes for {{ region.name }}")
-        builder.bullets("result.notes", "{{ item }}")
-        builder.sources_annex()
-        builder.save(templates / f"{each.key}_doc.docx")
-        steps[each.key] = (Step(document=f"{each.key}_doc", gather=gather, build=build),)
+    templates = build_templates(tmp_path / "templates")
+    steps = {each.key: (Step(document=f"{each.key}_doc", gather=gather_for(each.key), build=build),) for each in STAGES}
     return Project(settings.model_copy(update={"templates_dir": templates}), stage_steps=steps)
 
 
@@ -65,11 +35,11 @@ def status(project: Project, region: str, key: str) -> str:
 def test_a_stage_waits_and_says_what_it_misses(project):
     outcome = run_stage(project, "es61", stage("assessment"))
     assert outcome.status == StageStatus.AWAITING_INPUT
-    assert outcome.missing == "an expert's note"
+    assert outcome.missing == "an expert's note on assessment"
 
 
 def test_a_stage_with_inputs_writes_a_document_and_waits_for_approval(project):
-    record_input(project, "ES61", "note", "n1", Note(text="Cádiz & <Sevilla> \"č ž ő ß\""), "expert")
+    record_input(project, "ES61", "note", "n1", Note(stage="assessment", text="Cádiz & <Sevilla> \"č ž ő ß\""), "expert")
     outcome = run_stage(project, "ES61", stage("assessment"))
     assert outcome.status == StageStatus.READY_FOR_APPROVAL
     assert outcome.documents_written == ["assessment_doc"]
@@ -78,12 +48,12 @@ def test_a_stage_with_inputs_writes_a_document_and_waits_for_approval(project):
 
 
 def test_rerunning_unchanged_inputs_writes_nothing_and_changed_inputs_a_new_version(project):
-    record_input(project, "ES61", "note", "n1", Note(text="first"), "expert")
+    record_input(project, "ES61", "note", "n1", Note(stage="assessment", text="first"), "expert")
     run_stage(project, "ES61", stage("assessment"))
     approve(project, "ES61", "assessment", "expert")
     again = run_stage(project, "ES61", stage("assessment"))
     assert again.status == StageStatus.COMPLETED and again.documents_written == []
-    record_input(project, "ES61", "note", "n1", Note(text="corrected"), "expert")
+    record_input(project, "ES61", "note", "n1", Note(stage="assessment", text="corrected"), "expert")
     changed = run_stage(project, "ES61", stage("assessment"))
     assert changed.status == StageStatus.READY_FOR_APPROVAL
     assert changed.documents_written == ["assessment_doc"]
@@ -92,17 +62,17 @@ def test_rerunning_unchanged_inputs_writes_nothing_and_changed_inputs_a_new_vers
 
 
 def test_a_failing_build_marks_the_stage_failed_and_keeps_the_previous_version(project):
-    record_input(project, "ES61", "note", "n1", Note(text="fine"), "expert")
+    record_input(project, "ES61", "note", "n1", Note(stage="assessment", text="fine"), "expert")
     run_stage(project, "ES61", stage("assessment"))
     first = project.settings.output_dir / "ES61" / "assessment_doc_v1.docx"
     before = first.read_bytes()
-    record_input(project, "ES61", "note", "n1", Note(text="explode"), "expert")
+    record_input(project, "ES61", "note", "n1", Note(stage="assessment", text="explode"), "expert")
     failed = run_stage(project, "ES61", stage("assessment"))
     assert failed.status == StageStatus.FAILED
     assert "build failed on purpose" in failed.missing
     assert first.read_bytes() == before
     assert not list((project.settings.output_dir / "ES61").glob("*.tmp"))
-    record_input(project, "ES61", "note", "n1", Note(text="fixed"), "expert")
+    record_input(project, "ES61", "note", "n1", Note(stage="assessment", text="fixed"), "expert")
     assert run_stage(project, "ES61", stage("assessment")).status == StageStatus.READY_FOR_APPROVAL
 
 
@@ -116,10 +86,11 @@ def test_the_flow_advances_a_region_until_a_stage_waits(project, prefect_harness
     from workflows.runtime import use_project
 
     use_project(project)
-    record_input(project, "SI03", "note", "n1", Note(text="Žalec"), "expert")
+    record_input(project, "SI03", "note", "n1", Note(stage="assessment", text="Žalec"), "expert")
     outcomes = advance_engagement("si03", project.settings)
     assert [o.status for o in outcomes] == [StageStatus.READY_FOR_APPROVAL]
     approve(project, "SI03", "assessment", "expert")
+    record_input(project, "SI03", "note", "n2", Note(stage="survey", text="Ptuj"), "expert")
     outcomes = advance_engagement("SI03", project.settings)
     assert [o.stage for o in outcomes] == ["assessment", "survey"]
     assert outcomes[-1].status == StageStatus.READY_FOR_APPROVAL
