@@ -40,15 +40,20 @@ def demo_files(stage: str, code: str) -> Iterator[tuple[str, Path]]:
         yield from ((kind, path) for path in sorted(DEMO_DIR.glob(pattern.format(code=code))))
 
 
-def run_demo(project: Project, console: Console, regions: list[str] | None = None) -> bool:
-    """Play every region (or the ones named) to the end; True when all of them completed stage 5."""
+def run_demo(
+    project: Project, console: Console, regions: list[str] | None = None, *, orchestrated: bool = True
+) -> bool:
+    """Play every region (or the ones named) to the end; True when all of them completed stage 5.
+
+    `orchestrated=False` calls the stage runs directly instead of through Prefect (benchmarks only).
+    """
     from advisory.status import status_matrix
 
     started = time.perf_counter()
     sent: set[tuple[str, str]] = set()
     for round_number in range(1, MAX_ROUNDS + 1):
         console.rule(f"Round {round_number}: advancing {'every region' if regions is None else ', '.join(regions)}")
-        outcomes = _advance(project, regions)
+        outcomes = _advance(project, regions) if orchestrated else _advance_directly(project, regions)
         acted = False
         for code, region_outcomes in sorted(outcomes.items()):
             for outcome in region_outcomes:
@@ -72,6 +77,12 @@ def _advance(project: Project, regions: list[str] | None) -> dict[str, list[Stag
     if regions is None:
         return run_programme(project.settings)
     return {code: advance_engagement(code, project.settings) for code in regions}
+
+
+def _advance_directly(project: Project, regions: list[str] | None) -> dict[str, list[StageOutcome]]:
+    from advisory.progress import advance_without_prefect
+
+    return {code: advance_without_prefect(project, code) for code in regions or sorted(project.regions)}
 
 
 def _print_outcome(console: Console, outcome: StageOutcome) -> None:

@@ -19,7 +19,7 @@ from advisory.documents.render import render
 from advisory.documents.templates import template_path
 from advisory.pipeline import DocumentContext, DocumentMeta, Step, Waiting
 from advisory.project import Project, StoredStageContext
-from advisory.stages import Stage, StageStatus
+from advisory.stages import STAGES, Stage, StageStatus
 
 
 class StageOutcome(BaseModel):
@@ -68,6 +68,16 @@ def run_stage(project: Project, region_code: str, stage: Stage) -> StageOutcome:
             uow.engagements.log(region.code, "engine", "stage_failed", stage=stage.key, error=traceback.format_exc())
             uow.commit()
         return StageOutcome(region=region.code, stage=stage.key, status=StageStatus.FAILED, missing=message)
+
+
+def advance_without_prefect(project: Project, region_code: str) -> list[StageOutcome]:
+    """What `advance_engagement` does, called directly: for benchmarks and debugging, not for users."""
+    outcomes: list[StageOutcome] = []
+    for each in STAGES:
+        outcomes.append(run_stage(project, region_code, each))
+        if outcomes[-1].status != StageStatus.COMPLETED:
+            break
+    return outcomes
 
 
 def _changed(project: Project, region_code: str, stage: Stage) -> bool:
