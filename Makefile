@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: demo test system-deps serve clean
+.PHONY: demo test system-deps serve server-stack clean
 
 demo: $(STAMP)
 	$(VENV)/bin/advisory demo
@@ -22,6 +22,9 @@ system-deps:
 
 serve: $(STAMP)
 	$(VENV)/bin/advisory serve
+
+server-stack: $(STAMP)
+	bash scripts/start-server-stack.sh
 
 clean:
 	rm -rf var output

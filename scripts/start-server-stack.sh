@@ -3,7 +3,7 @@
 # the advance-engagement deployment and two process workers. Stop everything with Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PYTHON=${PYTHON:-/work/devvenv/bin/python}
+PYTHON=${PYTHON:-$PWD/.venv/bin/python}
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
 PORT=${PREFECT_PORT:-4200}
 STACK=${STACK_DIR:-$PWD/var/server-stack}
