@@ -30,10 +30,11 @@ Feature: The portal for people outside the observatory
       | /dashboard             | 403    |
       | /regions/NOWHERE       | 404    |
 
-  Scenario: A coordinator sees the status change after a submission
+  Scenario: A coordinator sees a web response counted on the dashboard
+    Given the survey of "ES61" is waiting for responses
     When the contact of "ES61" submits the survey form for respondent "bodega-1" with the remark "fine"
     And a coordinator opens the dashboard
-    Then the assessment of "ES61" shows "ready for approval"
+    Then the survey of "ES61" shows "1 of 20 responses"
     And every demonstrator region is listed on the dashboard
 
   Scenario: An expired link does not open the portal

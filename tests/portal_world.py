@@ -1,29 +1,24 @@
-"""A small world for portal tests: a toy stage table, toy input kinds, a two-question survey, people with tokens."""
+"""The world of the portal tests: the real project played up to a stage with the demo inputs, people with
+tokens, a reviewer assigned without a peer review stage, and a two-question survey for the form's pure pieces."""
 
 from __future__ import annotations
 
-import csv
-import io
-from pathlib import Path
+import datetime as dt
 from typing import Any
 
-import yaml
 from pydantic import BaseModel
 
-from advisory.access import AccessTokens, Role, csrf_token
-from advisory.documents.house_style import TemplateBuilder
-from advisory.intake import InputKind
-from advisory.pipeline import Step, Waiting
-from advisory.problems import Problem, UploadRejected
+from advisory.access import AccessTokens, Role, csrf_token, token_digest
+from advisory.demo import demo_files
+from advisory.input_kinds import INPUT_KINDS
+from advisory.intake import approve, close_stage, submit_file
+from advisory.progress import StageOutcome, run_stage
 from advisory.project import Project
-from advisory.sources import Source
-from advisory.stages import STAGES
-from advisory.store.models import utcnow
-
-SURVEY_TARGET = 2
+from advisory.stages import STAGES, StageStatus
+from advisory.store.models import AccessToken, utcnow
 
 
-# --- a two-question survey instrument, shaped like surveys.instrument.Instrument ---------------
+# --- a two-question survey instrument shaped like surveys.instrument.Instrument, for unit tests -----
 class Option(BaseModel):
     code: str
     label: dict[str, str]
@@ -92,103 +87,6 @@ def toy_instrument() -> Instrument:
                                         questions=[market, channels, remarks])])
 
 
-# --- toy input kinds ----------------------------------------------------------------------------
-class ToyResponse(BaseModel):
-    respondent_id: str
-    market_importance: int
-    market_satisfaction: int
-    channels: list[str] = []
-    remarks: str | None = None
-
-
-class ToyReview(BaseModel):
-    reviewer_id: str
-    region: str
-    text: str
-
-
-def parse_survey(data: bytes, filename: str, region, ctx) -> list[tuple[str, BaseModel]]:
-    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
-    problems, records = [], []
-    for number, row in enumerate(rows, start=2):
-        if row.get("region") != region.code:
-            problems.append(Problem(file=filename, row=number, field="region", value=row.get("region"),
-                                    reason=f"this file is for {row.get('region')}, not {region.code}"))
-        for column in ("market_importance", "market_satisfaction"):
-            if row.get(column, "") not in {"1", "2", "3", "4", "5"}:
-                problems.append(Problem(file=filename, row=number, field=column, value=row.get(column),
-                                        reason="a rating from 1 to 5 is required"))
-        if not problems:
-            records.append((row["respondent_id"], ToyResponse(
-                respondent_id=row["respondent_id"], market_importance=int(row["market_importance"]),
-                market_satisfaction=int(row["market_satisfaction"]),
-                channels=[c for c in row.get("channels", "").split("|") if c], remarks=row.get("remarks") or None)))
-    if problems:
-        raise UploadRejected(problems)
-    return records
-
-
-def parse_review(data: bytes, filename: str, region, ctx) -> list[tuple[str, BaseModel]]:
-    raw = yaml.safe_load(data.decode("utf-8"))
-    pack = ctx.result("peer_review_pack") or {}
-    assigned = {a["reviewer_id"] for a in pack.get("assignments", [])}
-    if raw.get("reviewer_id") not in assigned:
-        raise UploadRejected([Problem(file=filename, field="reviewer_id", value=str(raw.get("reviewer_id")),
-                                      reason="this reviewer is not assigned to the region")])
-    text = "; ".join(r["text"] for r in raw.get("recommendations", [])) or raw.get("text", "")
-    return [(raw["reviewer_id"], ToyReview(reviewer_id=raw["reviewer_id"], region=region.code, text=text))]
-
-
-def parse_anything(data: bytes, filename: str, region, ctx) -> list[tuple[str, BaseModel]]:
-    return [(filename, ToyReview(reviewer_id="-", region=region.code, text=data.decode("utf-8", "replace")[:200]))]
-
-
-INPUT_KINDS = {
-    "survey_response": InputKind("survey_response", "survey", parse_survey, "survey responses"),
-    "stress_test": InputKind("stress_test", "assessment", parse_anything, "policy self-assessment"),
-    "peer_review": InputKind("peer_review", "peer_review", parse_review, "a peer review"),
-}
-
-
-# --- a toy stage table: the survey waits for responses, the rest is ready at once ------------------
-class Count(BaseModel):
-    region: str
-    count: int
-
-
-class Counted(BaseModel):
-    count: int
-    sources: list[Source]
-
-
-def gather_ready(ctx) -> Count:
-    return Count(region=ctx.region.code, count=1)
-
-
-def gather_survey(ctx) -> Count | Waiting:
-    got = len(ctx.inputs("survey_response"))
-    closed = any(c["stage"] == "survey" for c in ctx.inputs("stage_closed"))
-    if got < SURVEY_TARGET and not closed:
-        return Waiting(missing=f"{got} of {SURVEY_TARGET} responses")
-    return Count(region=ctx.region.code, count=got)
-
-
-def build(inputs: Count) -> Counted:
-    return Counted(count=inputs.count, sources=[Source(key="toy", dataset="Toy inputs", year="2026", computation="n")])
-
-
-def toy_project(settings, tmp_path: Path) -> Project:
-    templates = tmp_path / "templates"
-    steps = {}
-    for each in STAGES:
-        builder = TemplateBuilder(each.title)
-        builder.paragraph("{{ result.count }} inputs for {{ region.name }}")
-        builder.save(templates / f"{each.key}_doc.docx")
-        gather = gather_survey if each.key == "survey" else gather_ready
-        steps[each.key] = (Step(document=f"{each.key}_doc", gather=gather, build=build),)
-    return Project(settings.model_copy(update={"templates_dir": templates}), stage_steps=steps)
-
-
 def assign_reviewer(project: Project, region: str, reviewer_id: str) -> int:
     """Records a peer review pack for `region` that assigns `reviewer_id`; returns the document id."""
     path = project.settings.output_dir / region / "peer_review_pack_v1.docx"
@@ -222,24 +120,49 @@ def sign_in(client, project: Project, role: Role, region: str | None = None, rev
 
 
 def expire(project: Project, token: str) -> None:
-    from advisory.access import token_digest
-    from advisory.store.models import AccessToken
-    import datetime as dt
-
     with project.unit_of_work() as uow:
         row = uow.session.query(AccessToken).filter_by(token_sha256=token_digest(token)).one()
         row.expires_at = utcnow() - dt.timedelta(minutes=1)
         uow.commit()
 
 
-def advance_now(project: Project):
-    """A synchronous stand-in for the advance_engagement flow: the same stage runs, without Prefect."""
-    from advisory.progress import run_stage
-    from advisory.stages import StageStatus
+def run_stages(project: Project, region: str) -> StageOutcome:
+    """What the advance_engagement flow does, without Prefect: run stages in order until one is not completed."""
+    for each in STAGES:
+        outcome = run_stage(project, region, each)
+        if outcome.status != StageStatus.COMPLETED:
+            break
+    return outcome
 
+
+def advance_now(project: Project):
+    """The portal's background advance, synchronous and without Prefect."""
     def advance(region: str) -> None:
-        for each in STAGES:
-            if run_stage(project, region, each).status != StageStatus.COMPLETED:
-                break
+        run_stages(project, region)
 
     return advance
+
+
+# --- the real project, played with the demo inputs ---------------------------------------------
+EXPERT = "expert:demo@observatory.eu"
+
+
+def real_project(settings) -> Project:
+    """The project with the real stage table, templates, survey instrument and regions."""
+    return Project(settings)
+
+
+def play_until(project: Project, region: str, stage: str) -> StageOutcome:
+    """Every stage before `stage` gets its demo inputs, is closed if still waiting and approved; `stage` then runs."""
+    for each in STAGES:
+        outcome = run_stages(project, region)
+        if each.key == stage:
+            return outcome
+        for kind, path in demo_files(each.key, region):
+            receipt = submit_file(project, INPUT_KINDS, region, kind, path.name, path.read_bytes(), EXPERT)
+            assert receipt.outcome == "accepted", receipt.problems
+        if run_stages(project, region).status == StageStatus.AWAITING_INPUT:
+            close_stage(project, region, each.key, EXPERT)
+            run_stages(project, region)
+        approve(project, region, each.key, EXPERT)
+    raise KeyError(stage)

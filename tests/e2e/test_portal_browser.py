@@ -1,11 +1,13 @@
-"""The portal in a real browser: a contact fills in the survey, a coordinator sees the stage move on the dashboard.
+"""The portal in a real browser on the real stages: a contact fills in the survey, a coordinator sees it counted.
 
 Drives Debian's Chromium (installed by scripts/install-system-deps.sh) with Playwright against a live
-uvicorn server on a free loopback port; screenshots are saved under the test's tmp dir.
+uvicorn server on a free loopback port; screenshots are saved under the test's tmp dir (and copied to
+$PORTAL_SCREENSHOTS when set).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import threading
@@ -16,11 +18,12 @@ import pytest
 
 from advisory.access import Role
 from advisory.web.app import create_app
-from tests.portal_world import INPUT_KINDS, advance_now, issue, toy_instrument, toy_project
+from tests.portal_world import INPUT_KINDS, advance_now, issue, play_until, real_project
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+AWKWARD = 'Premalo zaupanja med podjetji & <raziskovalci> "č ž š"'
 
 pytestmark = [
     pytest.mark.browser,
@@ -35,11 +38,18 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def live_portal(settings, tmp_path):
+def database_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'var' / 'advisory.db'}"
+
+
+@pytest.fixture
+def live_portal(settings):
+    """SI03 with its assessment approved, so the survey waits for responses; the portal serving it."""
     import uvicorn
 
-    project = toy_project(settings, tmp_path)
-    app = create_app(project, INPUT_KINDS, advance_now(project), instrument=toy_instrument)
+    project = real_project(settings)
+    assert play_until(project, "SI03", "survey").missing.startswith("0 of 20 responses")
+    app = create_app(project, INPUT_KINDS, advance_now(project))
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -63,26 +73,51 @@ def browser():
         chromium.close()
 
 
-def test_a_contact_fills_in_the_survey_and_the_coordinator_sees_the_stage_move(live_portal, browser, tmp_path):
+@pytest.fixture
+def shots(tmp_path):
+    folder = tmp_path / "screenshots"
+    yield folder
+    if keep := os.environ.get("PORTAL_SCREENSHOTS"):
+        shutil.copytree(folder, keep, dirs_exist_ok=True)
+
+
+def survey_cell(page):
+    return page.locator('td[data-region="SI03"][data-stage="survey"]')
+
+
+def wait_for_text(page, locator, text: str, seconds: float = 20) -> str:
+    """Reloads until `text` shows: the engagement advances in the background after the response."""
+    deadline = time.monotonic() + seconds
+    while text not in (shown := locator.inner_text()) and time.monotonic() < deadline:
+        time.sleep(0.3)
+        page.reload()
+    return shown
+
+
+def test_a_contact_fills_in_the_real_survey_and_the_coordinator_sees_it_counted(live_portal, browser, shots):
     project, base = live_portal
-    shots = tmp_path / "screenshots"
     coordinator = browser.new_page(viewport={"width": 1400, "height": 1000})
     coordinator.goto(f"{base}/signin?token={issue(project, Role.COORDINATOR)}")
-    es61 = coordinator.locator('td[data-region="ES61"][data-stage="assessment"]')
-    assert "pending" in es61.inner_text()
+    assert "0 of 20 responses" in survey_cell(coordinator).inner_text()
     coordinator.screenshot(path=shots / "1-dashboard-before.png", full_page=True)
 
     contact = browser.new_page(viewport={"width": 1100, "height": 1000})
-    contact.goto(f"{base}/signin?token={issue(project, Role.CONTACT, 'ES61')}")
-    assert contact.url.endswith("/regions/ES61")
+    contact.goto(f"{base}/signin?token={issue(project, Role.CONTACT, 'SI03')}")
+    assert contact.url.endswith("/regions/SI03")
     contact.get_by_role("link", name="Survey form").click()
     contact.keyboard.press("Tab")
     assert contact.evaluate("document.activeElement.textContent") == "Skip to content"
-    contact.get_by_label("Referencia del encuestado").fill("bodega-1")
-    contact.get_by_role("group", name="importancia (1–5)").get_by_role("radio", name="5").check()
-    contact.get_by_role("group", name="satisfacción (1–5)").get_by_role("radio", name="2").check()
-    contact.get_by_label("Cluster organisation").check()
-    contact.get_by_label("Observaciones").fill('Cádiz & <Sevilla> "č ž ő ß"')
+    contact.get_by_label("Oznaka anketiranca").fill("lesni-grozd-1")
+    contact.get_by_label("Vrsta organizacije").select_option("firm")
+    contact.get_by_label("Velikost organizacije").select_option("small")
+    contact.get_by_label("Glavna dejavnost").select_option("C")
+    contact.get_by_label("Vloga v grozdu").select_option("member")
+    contact.get_by_label("Kako mednarodne so vaše dejavnosti?").select_option("regular")
+    market = "Tržni pogoji: povpraševanje, vodilni kupci, javna naročila"
+    contact.get_by_role("group", name=f"{market}: pomembnost (1–5)").get_by_role("radio", name="5").check()
+    contact.get_by_role("group", name=f"{market}: zadovoljstvo (1–5)").get_by_role("radio", name="2").check()
+    contact.get_by_label("Univerze in raziskovalne organizacije").check()
+    contact.get_by_label("Kaj je glavna ovira").fill(AWKWARD)
     contact.get_by_text("Draft saved").wait_for(timeout=5000)
     contact.screenshot(path=shots / "2-survey-form.png", full_page=True)
     submit = contact.get_by_role("button", name="Submit response")
@@ -91,25 +126,36 @@ def test_a_contact_fills_in_the_survey_and_the_coordinator_sees_the_stage_move(l
     contact.get_by_role("heading", name="Received and accepted").wait_for()
     contact.screenshot(path=shots / "3-receipt.png", full_page=True)
 
-    coordinator.reload()
-    assert "ready for approval" in es61.inner_text()
+    assert "1 of 20 responses" in wait_for_text(coordinator, survey_cell(coordinator), "1 of 20 responses")
+    assert "awaiting input" in survey_cell(coordinator).inner_text()
     coordinator.screenshot(path=shots / "4-dashboard-after.png", full_page=True)
     with project.unit_of_work() as uow:
-        [response] = uow.engagements.current_inputs("ES61", "survey_response")
-    assert response.payload["remarks"] == 'Cádiz & <Sevilla> "č ž ő ß"'
-    if keep := shutil.os.environ.get("PORTAL_SCREENSHOTS"):
-        shutil.copytree(shots, keep, dirs_exist_ok=True)
+        [response] = uow.engagements.current_inputs("SI03", "survey_response")
+    assert response.payload["main_obstacle"] == AWKWARD
+    assert response.payload["market_importance"] == 5 and response.payload["org_type"] == "firm"
 
 
-def test_the_contact_pages_work_with_the_keyboard_alone(live_portal, browser):
+def test_the_real_survey_form_works_with_the_keyboard_alone_and_labels_every_field(live_portal, browser):
     project, base = live_portal
     page = browser.new_page()
-    page.goto(f"{base}/signin?token={issue(project, Role.CONTACT, 'ES61')}")
+    page.goto(f"{base}/signin?token={issue(project, Role.CONTACT, 'SI03')}")
     reached = []
     for _ in range(30):
         page.keyboard.press("Tab")
         reached.append(page.evaluate("(document.activeElement.id || document.activeElement.textContent || '').trim()"))
     assert "Survey form" in reached and "file" in reached and "Upload" in reached
+    page.goto(f"{base}/regions/SI03/survey")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    focused = []
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        focused.append(page.evaluate("(e => e.tagName === 'BUTTON' ? e.textContent : e.name)(document.activeElement)"))
+    for field in ("respondent_id", "org_type", "market_importance", "partners", "main_obstacle", "Submit response"):
+        assert field in focused, field
     unlabelled = page.evaluate("""() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
         .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map(e => e.name)""")
     assert unlabelled == []
+    unnamed_groups = page.evaluate("""() => [...document.querySelectorAll('fieldset')]
+        .filter(f => !f.querySelector('legend') || !f.querySelector('legend').textContent.trim()).length""")
+    assert unnamed_groups == 0

@@ -8,19 +8,19 @@ from pytest_bdd import given, parsers, scenarios, then, when
 
 from advisory.access import Role, csrf_token
 from advisory.web.app import create_app
-from tests.portal_world import INPUT_KINDS, advance_now, expire, issue, sign_in, toy_instrument, toy_project
+from tests.portal_world import INPUT_KINDS, advance_now, expire, issue, play_until, real_project, sign_in
 
 scenarios("portal.feature")
 
 
 @pytest.fixture
-def project(settings, tmp_path):
-    return toy_project(settings, tmp_path)
+def project(settings):
+    return real_project(settings)
 
 
 @given("the six demonstrator regions are open on the portal", target_fixture="client")
 def portal_client(project):
-    app = create_app(project, INPUT_KINDS, advance=advance_now(project), instrument=toy_instrument)
+    app = create_app(project, INPUT_KINDS, advance=advance_now(project))
     with TestClient(app, raise_server_exceptions=False) as client:
         yield client
 
@@ -41,8 +41,9 @@ def as_contact(client, invite) -> str:
 def submit_form(client, invite, region, reference, remark):
     csrf = as_contact(client, invite)
     return client.post(f"/regions/{region}/survey", data={
-        "csrf": csrf, "respondent_id": reference, "market_importance": "4", "market_satisfaction": "2",
-        "remarks": remark, "action": "submit"})
+        "csrf": csrf, "respondent_id": reference, "org_type": "firm", "size": "micro", "sector": "A",
+        "cluster_role": "member", "internationalisation": "none", "market_importance": "4",
+        "market_satisfaction": "2", "main_obstacle": remark, "action": "submit"})
 
 
 @when(parsers.parse('the contact of "{region}" saves a draft for respondent "{reference}"'))
@@ -67,6 +68,11 @@ def open_page(client, invite, path):
 def dashboard(client, project):
     sign_in(client, project, Role.COORDINATOR)
     return client.get("/dashboard")
+
+
+@given(parsers.parse('the survey of "{region}" is waiting for responses'))
+def survey_waiting(project, region):
+    assert play_until(project, region, "survey").status == "awaiting_input"
 
 
 @given("the contact's link has expired")
@@ -94,7 +100,7 @@ def recorded(project, region, count):
 def remark_stored(project, remark):
     with project.unit_of_work() as uow:
         [row] = uow.engagements.current_inputs("ES61", "survey_response")
-    assert row.payload["remarks"] == remark
+    assert row.payload["main_obstacle"] == remark
 
 
 @then(parsers.parse('the form still shows respondent "{reference}"'))
@@ -107,10 +113,10 @@ def refused(response, status):
     assert response.status_code == status
 
 
-@then(parsers.parse('the assessment of "{region}" shows "{status}"'))
-def assessment_shows(response, region, status):
-    cell = response.text.split(f'data-region="{region}" data-stage="assessment"')[1].split("</td>")[0]
-    assert status in cell
+@then(parsers.parse('the survey of "{region}" shows "{text}"'))
+def survey_shows(response, region, text):
+    cell = response.text.split(f'data-region="{region}" data-stage="survey"')[1].split("</td>")[0]
+    assert text in cell
 
 
 @then("every demonstrator region is listed on the dashboard")

@@ -1,4 +1,4 @@
-"""The portal as its users meet it: the survey form saved and submitted, receipts, the dashboard, expert actions."""
+"""The portal as its users meet it on the real stages: the survey form, receipts, the dashboard, expert actions."""
 
 from __future__ import annotations
 
@@ -9,40 +9,46 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
 from advisory.access import Role
+from advisory.demo import DEMO_DIR
 from advisory.web.app import create_app
-from tests.portal_world import INPUT_KINDS, advance_now, assign_reviewer, sign_in, toy_instrument, toy_project
+from advisory.web.survey_form import response_csv
+from surveys.instrument import default_instrument
+from tests.portal_world import INPUT_KINDS, advance_now, play_until, real_project, sign_in
 
 AWKWARD = 'Cádiz & <Sevilla> "č ž ő ß"'
 
 
 @pytest.fixture
-def project(settings, tmp_path):
-    return toy_project(settings, tmp_path)
+def project(settings):
+    return real_project(settings)
 
 
 @pytest.fixture
 def client(project):
-    app = create_app(project, INPUT_KINDS, advance=advance_now(project), instrument=toy_instrument)
+    app = create_app(project, INPUT_KINDS, advance=advance_now(project))
     with TestClient(app, raise_server_exceptions=False) as client:
         yield client
 
 
 def answers(csrf: str, reference: str, **extra) -> dict:
-    return {"csrf": csrf, "respondent_id": reference, "market_importance": "5", "market_satisfaction": "2",
-            "remarks": AWKWARD, **extra}
+    """A complete response: the required choices, one rating pair and a free-text answer."""
+    return {"csrf": csrf, "respondent_id": reference, "org_type": "firm", "size": "small", "sector": "C",
+            "cluster_role": "member", "internationalisation": "regular", "market_importance": "5",
+            "market_satisfaction": "2", "main_obstacle": AWKWARD, **extra}
 
 
-def stage_status(project, region: str, stage: str) -> str:
+def missing(project, region: str, stage: str) -> tuple[str, str]:
     with project.unit_of_work() as uow:
-        return uow.engagements.stage_state(region, stage).status
+        state = uow.engagements.stage_state(region, stage)
+        return state.status, state.missing
 
 
 def test_the_survey_form_is_in_the_contacts_language_with_labelled_fields(client, project):
-    sign_in(client, project, Role.CONTACT, "ES61")
-    html = client.get("/regions/ES61/survey").text
-    assert "Encuesta regional" in html and "Condiciones de mercado" in html
+    sign_in(client, project, Role.CONTACT, "SI03")
+    html = client.get("/regions/SI03/survey").text
+    assert '<html lang="sl">' in html and "Oznaka anketiranca" in html and "Vrsta organizacije" in html
     assert '<label for="f-respondent_id">' in html and 'id="f-respondent_id"' in html
-    assert "<legend>importancia (1–5)</legend>" in html
+    assert "pomembnost (1–5)</legend>" in html
 
 
 def test_a_draft_is_saved_as_the_contact_goes_and_comes_back_later(client, project):
@@ -55,34 +61,41 @@ def test_a_draft_is_saved_as_the_contact_goes_and_comes_back_later(client, proje
         assert uow.engagements.current_inputs("ES61", "survey_response") == []
 
 
-def test_submitting_the_form_records_one_response_and_moves_the_engagement_on(client, project):
+def test_submitting_the_form_records_one_response_and_the_survey_counts_it(client, project):
+    assert play_until(project, "ES61", "survey").missing.startswith("0 of 20 responses")
     csrf = sign_in(client, project, Role.CONTACT, "ES61")
     response = client.post("/regions/ES61/survey", data={**answers(csrf, "firm-1"), "action": "submit",
-                                                         "channels": ["cluster", "agency"]})
+                                                         "partners": ["universities", "other_sectors"]})
     assert response.status_code == 200 and "Received and accepted" in response.text
     with project.unit_of_work() as uow:
         [recorded] = uow.engagements.current_inputs("ES61", "survey_response")
-    assert recorded.payload["remarks"] == AWKWARD and recorded.payload["channels"] == ["cluster", "agency"]
-    assert stage_status(project, "ES61", "assessment") == "ready_for_approval"
+    assert recorded.payload["main_obstacle"] == AWKWARD
+    assert sorted(recorded.payload["partners"]) == ["other_sectors", "universities"]
+    status, lacking = missing(project, "ES61", "survey")
+    assert status == "awaiting_input" and lacking.startswith("1 of 20 responses")
     assert 'value=""' in client.get("/regions/ES61/survey").text  # the draft is gone after submitting
 
 
 def test_a_wrong_answer_keeps_the_draft_and_names_the_field(client, project):
     csrf = sign_in(client, project, Role.CONTACT, "ES61")
-    response = client.post("/regions/ES61/survey", data={**answers(csrf, "firm-2"), "market_importance": "",
+    response = client.post("/regions/ES61/survey", data={**answers(csrf, "firm-2"), "org_type": "",
                                                          "action": "submit"})
     assert response.status_code == 422
-    assert "a rating from 1 to 5 is required" in response.text and 'href="#f-market_importance"' in response.text
+    assert 'href="#f-org_type"' in response.text
     assert 'value="firm-2"' in client.get("/regions/ES61/survey").text
 
 
 def test_an_uploaded_file_gives_a_receipt_listed_on_the_region_page(client, project):
     csrf = sign_in(client, project, Role.CONTACT, "ES61")
-    csv = "region,instrument_version,respondent_id,market_importance,market_satisfaction\nES61,1,a,9,2\nES61,1,b,4,x\n"
+    instrument = default_instrument()
+    good = answers(csrf, "a")
+    rows = [response_csv(instrument, "ES61", {**good, "market_importance": "9"}).decode().splitlines(),
+            response_csv(instrument, "ES61", {**good, "respondent_id": "b", "org_type": "spaceship"}).decode().splitlines()]
+    csv = "\n".join([rows[0][0], rows[0][1], rows[1][1]]).encode()
     response = client.post("/regions/ES61/uploads", data={"csrf": csrf, "kind": "survey_response"},
-                           files={"file": ("answers.csv", csv.encode())})
+                           files={"file": ("answers.csv", csv)})
     assert response.status_code == 422 and "Not accepted" in response.text
-    assert response.text.count("a rating from 1 to 5 is required") == 2
+    assert "market_importance" in response.text and "spaceship" in response.text
     page = client.get("/regions/ES61").text
     assert "answers.csv" in page and "rejected" in page
     receipt = client.get("/regions/ES61/receipts/1")
@@ -90,22 +103,17 @@ def test_an_uploaded_file_gives_a_receipt_listed_on_the_region_page(client, proj
 
 
 def test_the_coordinator_sees_every_region_and_what_a_waiting_stage_lacks(client, project):
-    advance_now(project)("SK04")
-    client.app.state.portal.advancing.advance = None
-    csrf = sign_in(client, project, Role.EXPERT)
-    client.post("/regions/SK04/stages/assessment/approve", data={"csrf": csrf})
-    advance_now(project)("SK04")
+    play_until(project, "SK04", "survey")
     sign_in(client, project, Role.COORDINATOR)
     html = client.get("/dashboard").text
     for code in ("ES61", "SK04", "SI03", "HU33", "DED2", "PL21"):
         assert f'href="/regions/{code}"' in html
-    assert "0 of 2 responses" in html and "awaiting input" in html
+    cell = html.split('data-region="SK04" data-stage="survey"')[1].split("</td>")[0]
+    assert "awaiting input" in cell and "0 of 20 responses" in cell
     assert "<svg" in html and "Timelines" in html
 
 
 def test_the_status_export_is_a_workbook_without_formulas(client, project):
-    from advisory.store.models import StageState  # noqa: F401
-
     with project.unit_of_work() as uow:
         uow.engagements.set_stage("PL21", "survey", "awaiting_input", missing="=HYPERLINK(\"http://evil\")")
         uow.commit()
@@ -119,38 +127,48 @@ def test_the_status_export_is_a_workbook_without_formulas(client, project):
     assert sheet.max_row == 1 + 6 * 5
 
 
-def test_an_expert_advances_closes_the_survey_early_approves_and_downloads(client, project):
+def test_an_expert_uploads_closes_the_survey_early_approves_and_downloads(client, project):
+    play_until(project, "SI03", "survey")
     csrf = sign_in(client, project, Role.EXPERT)
-    assert client.post("/regions/SI03/advance", data={"csrf": csrf}, follow_redirects=False).status_code == 303
-    assert stage_status(project, "SI03", "assessment") == "ready_for_approval"
-    client.post("/regions/SI03/stages/assessment/approve", data={"csrf": csrf})
-    assert stage_status(project, "SI03", "survey") == "awaiting_input"
+    workbook = (DEMO_DIR / "surveys" / "SI03.xlsx").read_bytes()
+    sent = client.post("/regions/SI03/uploads", data={"csrf": csrf, "kind": "survey_response"},
+                       files={"file": ("SI03.xlsx", workbook)})
+    assert sent.status_code == 200 and "Received and accepted" in sent.text
+    assert missing(project, "SI03", "survey")[1].startswith("17 of 20 responses")
+    assert "Close early" in client.get("/regions/SI03").text
     client.post("/regions/SI03/stages/survey/close", data={"csrf": csrf})
-    assert stage_status(project, "SI03", "survey") == "ready_for_approval"
+    assert missing(project, "SI03", "survey")[0] == "ready_for_approval"
     refused = client.post("/regions/SI03/stages/briefing/approve", data={"csrf": csrf})
     assert refused.status_code == 409 and "only a stage ready for approval" in refused.text
-    page = client.get("/regions/SI03").text
-    assert "/documents/" in page
+    client.post("/regions/SI03/stages/survey/approve", data={"csrf": csrf})
+    assert missing(project, "SI03", "survey")[0] == "completed"
     with project.unit_of_work() as uow:
-        doc_id = uow.engagements.latest_document("SI03", "survey_doc").id
+        doc_id = uow.engagements.latest_document("SI03", "survey_report").id
+    assert f"/documents/{doc_id}" in client.get("/regions/SI03").text
     download = client.get(f"/documents/{doc_id}")
     assert download.status_code == 200 and download.content[:2] == b"PK"
-    assert "SI03_survey_doc_v1.docx" in download.headers["content-disposition"]
+    assert "SI03_survey_report_v1.docx" in download.headers["content-disposition"]
 
 
-def test_a_reviewer_sees_their_engagements_downloads_the_pack_and_sends_a_review(client, project):
-    pack = assign_reviewer(project, "HU33", "R8")
-    csrf = sign_in(client, project, Role.REVIEWER, "HU33", reviewer_id="R8")
+def test_a_reviewer_sees_their_engagement_downloads_the_pack_and_sends_the_review_form(client, project):
+    play_until(project, "HU33", "peer_review")
+    with project.unit_of_work() as uow:
+        pack = uow.engagements.latest_document("HU33", "peer_review_pack")
+        reviewer = pack.result["assignments"][0]["reviewer_id"]
+    csrf = sign_in(client, project, Role.REVIEWER, "HU33", reviewer_id=reviewer)
     listing = client.get("/reviews").text
-    assert f"/documents/{pack}" in listing and "/regions/HU33/review" in listing
-    assert client.get(f"/documents/{pack}").status_code == 200
-    review = b"reviewer_id: R8\ntext: Gy\xc5\x91r & <Pannon> ok\n"
-    response = client.post("/regions/HU33/uploads", data={"csrf": csrf, "kind": "peer_review"},
-                           files={"file": ("review.yaml", review)})
-    assert response.status_code == 200
+    assert f"/documents/{pack.id}" in listing and "/regions/HU33/review" in listing
+    assert client.get(f"/documents/{pack.id}").status_code == 200
+    form = client.get("/regions/HU33/review").text
+    scores = {name: "4" for name in set(s.split('"')[0] for s in form.split('name="score_')[1:])}
+    response = client.post("/regions/HU33/review", data={
+        "csrf": csrf, **{f"score_{name}": value for name, value in scores.items()},
+        "strengths": "Győr & <Pannon> cooperate", "weaknesses": "few links", "theme_1": "other",
+        "recommendation_1": "Open the cluster to SMEs & start-ups"})
+    assert response.status_code == 200 and "Received and accepted" in response.text, response.text
     with project.unit_of_work() as uow:
         [recorded] = uow.engagements.current_inputs("HU33", "peer_review")
-    assert recorded.payload["text"] == "Győr & <Pannon> ok"
+    assert recorded.payload["strengths"] == ["Győr & <Pannon> cooperate"]
 
 
 def test_the_home_page_sends_each_role_to_its_own_start(client, project):

@@ -7,17 +7,17 @@ from fastapi.testclient import TestClient
 
 from advisory.access import Role
 from advisory.web.app import create_app
-from tests.portal_world import INPUT_KINDS, assign_reviewer, expire, issue, sign_in, toy_instrument, toy_project
+from tests.portal_world import INPUT_KINDS, assign_reviewer, expire, issue, real_project, sign_in
 
 
 @pytest.fixture
-def project(settings, tmp_path):
-    return toy_project(settings, tmp_path)
+def project(settings):
+    return real_project(settings)
 
 
 @pytest.fixture
 def client(project):
-    app = create_app(project, INPUT_KINDS, advance=None, instrument=toy_instrument)
+    app = create_app(project, INPUT_KINDS, advance=None)
     with TestClient(app, raise_server_exceptions=False) as client:
         yield client
 
@@ -161,7 +161,7 @@ def test_every_response_carries_the_security_headers(client, project):
 
 
 def test_an_unexpected_error_shows_a_plain_page_without_a_traceback(project):
-    app = create_app(project, INPUT_KINDS, instrument=toy_instrument)
+    app = create_app(project, INPUT_KINDS)
 
     @app.get("/boom")
     def boom():
