@@ -7,11 +7,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
+from pydantic import ValidationError
 
 from advisory.access import PortalRecords, may_run_engagements, uploadable_kinds
 from starlette.concurrency import run_in_threadpool
 
 from advisory.intake import ActionRefused, approve, close_stage, submit_file
+from advisory.web.briefing_edits import BriefingChanged, briefing_draft, edits_from_form, record_edits
 from advisory.stages import STAGES, StageStatus
 from advisory.status import status_matrix
 from advisory.web.pages import page
@@ -34,11 +36,13 @@ def region_view(the_portal: Portal, person: Visitor, code: str) -> dict:
         documents = [d for _, d in uow.engagements.documents(code)]
         uploads = PortalRecords(uow.session).uploads(code)
     busy = the_portal.advancing.is_running(code) or any(c.status == StageStatus.RUNNING for c in row.cells)
+    expert = may_run_engagements(person.grant)
     return {
         "region": project.regions[code], "row": row, "stages": {s.key: s for s in STAGES},
         "documents": documents, "uploads": uploads, "busy": busy, "refresh": 3 if busy else None,
         "kinds": uploadable_kinds(person.grant, code, person.assigned, the_portal.input_kinds),
-        "expert": may_run_engagements(person.grant), "person": person,
+        "expert": expert, "person": person,
+        "briefing": briefing_draft(project, code, person.grant.email) if expert else None,
         "limit_mb": project.settings.max_upload_bytes / 1024 / 1024,
     }
 
@@ -127,7 +131,31 @@ def stage_action(
         else:
             approve(the_portal.project, code, stage, person.grant.who)
     except (ActionRefused, KeyError) as refused:
-        return page(request, "error.html", status_code=409, person=person, title="Not possible now",
-                    message=str(refused).strip("'\""))
+        return not_now(request, person, str(refused).strip("'\""))
     trigger_advance(the_portal, code, tasks)
     return RedirectResponse(f"/regions/{code}", status_code=303)
+
+
+@router.post("/regions/{code}/briefing/edits", response_class=HTMLResponse)
+async def briefing_edits(request: Request, code: str, person: Expert, the_portal: ThePortal, tasks: BackgroundTasks):
+    """The edit form on the region page: recorded as a `briefing_edits` input, then a new briefing version is written."""
+    code = region_of(person, the_portal, code)
+    draft = await run_in_threadpool(briefing_draft, the_portal.project, code, person.grant.email)
+    if draft is None or not draft.awaiting_approval:
+        return not_now(request, person, "Only a briefing that is ready for approval can be edited.")
+    form = {key: str(value) for key, value in (await request.form()).items()}
+    try:
+        edits = edits_from_form(draft.recommendations, form, form.get("by", ""))
+    except BriefingChanged as changed:
+        return not_now(request, person, f"Nothing was saved: {changed}. Reload the page and edit again.")
+    except ValidationError:
+        return not_now(request, person, "Nothing was saved: please give the editor's name (two letters at least).")
+    if edits is None:
+        return not_now(request, person, "No recommendation differs from the generated text; nothing was saved.")
+    if await run_in_threadpool(record_edits, the_portal.project, code, edits, person.grant.who):
+        trigger_advance(the_portal, code, tasks)
+    return RedirectResponse(f"/regions/{code}#briefing", status_code=303)
+
+
+def not_now(request: Request, person: Visitor, message: str) -> HTMLResponse:
+    return page(request, "error.html", status_code=409, person=person, title="Not possible now", message=message)

@@ -1,0 +1,73 @@
+"""The expert's edits to the briefing's recommendations as a form: what it shows, and what a posted form records.
+
+The form posts every recommendation (kept and dropped) of the latest briefing; what differs from the
+generated title or text, and what is dropped, becomes one `BriefingEdits` set recorded under the key
+"edits" (the newest set replaces the previous one), exactly as an uploaded YAML would be. The region
+then advances, which writes a new briefing version that waits for approval like the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import BaseModel
+
+from advisory.briefing.models import BriefingEdits, RecommendationEdit
+from advisory.intake import record_input
+from advisory.project import Project
+from advisory.stages import StageStatus
+
+KIND, KEY, DOCUMENT, STAGE = "briefing_edits", "edits", "policy_briefing", "briefing"
+
+
+class BriefingChanged(ValueError):
+    """The posted form was made from another version of the briefing."""
+
+
+class BriefingDraft(BaseModel):
+    """The latest briefing as the edit form shows it: its version and every recommendation, dropped ones last."""
+
+    document_id: int
+    version: int
+    awaiting_approval: bool
+    recommendations: list[dict[str, Any]]
+    editor: str
+
+
+def briefing_draft(project: Project, code: str, default_editor: str) -> BriefingDraft | None:
+    with project.unit_of_work() as uow:
+        latest = uow.engagements.latest_document(code, DOCUMENT)
+        status = uow.engagements.stage_state(code, STAGE).status
+        previous = uow.engagements.current_inputs(code, KIND)
+    if latest is None or not latest.result:
+        return None
+    kept = [{**r, "dropped": False} for r in latest.result.get("recommendations", [])]
+    dropped = [{**r, "dropped": True} for r in latest.result.get("dropped", [])]
+    editor = previous[0].payload.get("by", default_editor) if previous else default_editor
+    return BriefingDraft(document_id=latest.id, version=latest.version, recommendations=kept + dropped, editor=editor,
+                         awaiting_approval=status == StageStatus.READY_FOR_APPROVAL and latest.approved_at is None)
+
+
+def edits_from_form(recommendations: list[dict[str, Any]], form: Mapping[str, str], by: str) -> BriefingEdits | None:
+    """The edits a posted form makes to the generated recommendations; None when it changes nothing."""
+    edits = []
+    for n, generated in enumerate(recommendations):
+        if form.get(f"id_{n}") != generated["id"]:
+            raise BriefingChanged("the briefing changed since the page was opened")
+        title = " ".join(form.get(f"title_{n}", "").split())
+        text = form.get(f"text_{n}", "").replace("\r\n", "\n").strip()
+        edit = RecommendationEdit(
+            recommendation_id=generated["id"],
+            title=title if title and title != generated["generated_title"] else None,
+            text=text if text and text != generated["generated_text"] else None,
+            drop=form.get(f"drop_{n}") == "yes",
+        )
+        if edit.title or edit.text or edit.drop:
+            edits.append(edit)
+    return BriefingEdits(edits=edits, by=by.strip()) if edits else None
+
+
+def record_edits(project: Project, code: str, edits: BriefingEdits, who: str) -> bool:
+    """Recorded like an uploaded edits file; False when the same edits were already recorded."""
+    return record_input(project, code, KIND, KEY, edits, who)
