@@ -57,6 +57,7 @@ def event_log(request: Request, person: ProgrammeVisitor, the_portal: ThePortal,
         code = region.upper()
     with the_portal.project.unit_of_work() as uow:
         events = uow.engagements.events(code, limit=300)
-    shown = [(reg, e, {k: v for k, v in e.detail.items() if k != "error"}) for reg, e in events]
+    # Tracebacks stay in the database; empty values would only add noise.
+    shown = [(reg, e, {k: v for k, v in e.detail.items() if k != "error" and v not in ("", None)}) for reg, e in events]
     return page(request, "events.html", person=person, events=shown, region=code,
                 regions=sorted(the_portal.project.regions))
