@@ -3,7 +3,7 @@
 Runs two live uvicorn servers on free loopback ports, each on its own temporary SQLite database:
 the portal (sign-in cookie, CSRF check, survey form -> CSV -> `submit_file`, receipt page) and a bare
 FastAPI endpoint that does the same `submit_file` insert without anything else. Prints p50/p95
-latency of both and their ratio. Uses the toy survey kinds of the portal tests (tests/portal_world.py).
+latency of both and their ratio. Both use the real survey instrument and input kinds.
 
     PYTHONPATH=. /work/devvenv/bin/python benchmarks/portal_load.py [--surveys 50]
 """
@@ -24,11 +24,14 @@ import uvicorn
 from fastapi import FastAPI, Request
 
 from advisory.access import Role, csrf_token
+from advisory.input_kinds import INPUT_KINDS
 from advisory.intake import submit_file
+from advisory.project import Project
 from advisory.settings import Settings
 from advisory.web.app import create_app
-from tests.portal_world import INPUT_KINDS, issue, toy_instrument, toy_project
 from advisory.web.survey_form import response_csv
+from surveys.instrument import default_instrument
+from tests.portal_world import issue
 
 REGIONS = ("ES61", "SK04", "SI03", "HU33", "DED2", "PL21")
 
@@ -51,7 +54,7 @@ def serve(app: FastAPI) -> tuple[uvicorn.Server, str]:
 def a_project(root: Path):
     settings = Settings(data_dir=root / "var", output_dir=root / "output",
                         database_url=f"sqlite:///{root / 'var' / 'advisory.db'}")
-    project = toy_project(settings, root)
+    project = Project(settings)
     with project.unit_of_work() as uow:
         # Engagements exist before their contacts send anything (created when the observatory starts them).
         for region in REGIONS:
@@ -61,14 +64,18 @@ def a_project(root: Path):
 
 
 def answers(n: int) -> dict[str, str]:
-    return {"respondent_id": f"firm-{n:03d}", "market_importance": str(1 + n % 5),
-            "market_satisfaction": str(1 + (n * 3) % 5), "remarks": f"Antwort {n} & <ő>", "action": "submit"}
+    """A complete response: the required profile questions, two ratings and a free-text answer."""
+    return {
+        "respondent_id": f"firm-{n:03d}", "org_type": "firm", "size": "small", "sector": "C",
+        "cluster_role": "member", "internationalisation": "regular", "market_importance": str(1 + n % 5),
+        "market_satisfaction": str(1 + (n * 3) % 5), "main_obstacle": f"Antwort {n} & <ő>", "action": "submit",
+    }
 
 
 def bare_app(project) -> FastAPI:
     """The same insert with nothing around it: no session, no CSRF, no page."""
     app = FastAPI()
-    instrument = toy_instrument()
+    instrument = default_instrument(project.settings.instruments_dir)
 
     @app.post("/bare/{region}")
     async def bare(region: str, request: Request) -> dict:
@@ -128,7 +135,7 @@ def main() -> None:
     count = parser.parse_args().surveys
     with tempfile.TemporaryDirectory(prefix="portal-load-") as tmp:
         portal_project, bare_project = a_project(Path(tmp) / "portal"), a_project(Path(tmp) / "bare")
-        portal_server, portal_base = serve(create_app(portal_project, INPUT_KINDS, None, instrument=toy_instrument))
+        portal_server, portal_base = serve(create_app(portal_project, INPUT_KINDS, None))
         bare_server, bare_base = serve(bare_app(bare_project))
         portal_times = asyncio.run(portal_round(portal_base, portal_project, count))
         bare_times = asyncio.run(bare_round(bare_base, count))
