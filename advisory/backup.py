@@ -159,7 +159,7 @@ def _load_table(connection: Connection, table: Table, path: Path, output_dir: Pa
     moved = (manifest.output_dir, str(output_dir.resolve()))
     rows = [_row(json.loads(line), binary, dates, moved) for line in path.read_text(encoding="utf-8").splitlines()]
     if rows:
-        connection.execute(table.insert(), [{**row, **{k: None for k in self_links}} for row in rows])
+        connection.execute(table.insert(), [{**row, **dict.fromkeys(self_links)} for row in rows])
     for row in rows:
         links = {k: row[k] for k in self_links if row[k] is not None}
         if links:

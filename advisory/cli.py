@@ -87,7 +87,8 @@ def approve(
     region: str, stage: str, by: str = typer.Option("expert", "--by", help="the approving expert")
 ) -> None:
     """Approve a stage's latest document (the stage must be ready for approval), then advance the region."""
-    from advisory.intake import ActionRefused, approve as approve_stage
+    from advisory.intake import ActionRefused
+    from advisory.intake import approve as approve_stage
 
     project = open_project()
     try:

@@ -55,7 +55,7 @@ def run_demo(
         console.rule(f"Round {round_number}: advancing {'every region' if regions is None else ', '.join(regions)}")
         outcomes = _advance(project, regions) if orchestrated else _advance_directly(project, regions)
         acted = False
-        for code, region_outcomes in sorted(outcomes.items()):
+        for _, region_outcomes in sorted(outcomes.items()):
             for outcome in region_outcomes:
                 _print_outcome(console, outcome)
             acted |= _act(project, console, region_outcomes[-1], sent)

@@ -18,7 +18,8 @@ from advisory.pipeline import StageContext
 from advisory.problems import Problem, UploadRejected
 from advisory.project import Project, StoredStageContext
 from advisory.regions import RegionProfile
-from advisory.stages import StageStatus, stage as stage_named
+from advisory.stages import StageStatus
+from advisory.stages import stage as stage_named
 
 Parser = Callable[[bytes, str, RegionProfile, StageContext], list[tuple[str, BaseModel]]]
 

@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from advisory.regions import RegionProfile, load_regions
 from advisory.settings import PROJECT_ROOT
 

@@ -18,7 +18,7 @@ def condition_scores(indicators: list[RegionalIndicator], answers: StressTestAns
                 for c in CONDITIONS if any(i.condition == c for i in indicators)}
     ranked = sorted(measured, key=measured.get)
     half = len(ranked) // 2
-    standing = {c: "weakness" for c in ranked[:half]} | {c: "strength" for c in ranked[len(ranked) - half:]}
+    standing = dict.fromkeys(ranked[:half], "weakness") | dict.fromkeys(ranked[len(ranked) - half:], "strength")
     return [
         ConditionScore(condition=c, label=label, priority=answers.priorities[c],
                        priority_label=PRIORITY_LEVELS[answers.priorities[c]], percentile=measured.get(c),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from advisory.benchmarking import method, peers
+from advisory.benchmarking import charts, method, peers, sources
 from advisory.benchmarking.models import (
     BenchmarkingInputs,
     BenchmarkingResult,
@@ -13,7 +13,6 @@ from advisory.benchmarking.models import (
     IndicatorScore,
     PeerRegion,
 )
-from advisory.benchmarking import charts, sources
 
 # Survey framework conditions that a benchmarking dimension speaks to (for cross-references only).
 CONDITION_DIMENSIONS = {

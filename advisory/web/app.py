@@ -13,10 +13,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from advisory.access import AccessTokens, Role
 from advisory.project import Project
-from advisory.web.pages import HERE, page
 from advisory.web.guard import BodyLimit, NoTracebacks, SecurityHeaders
+from advisory.web.pages import HERE, page
 from advisory.web.session import COOKIE, Advancing, NotSignedIn, Portal, Posted
-
 
 ERROR_TITLES = {
     400: "The request could not be understood",

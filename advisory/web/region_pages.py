@@ -8,14 +8,13 @@ from typing import Annotated
 from fastapi import APIRouter, BackgroundTasks, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from pydantic import ValidationError
-
-from advisory.access import PortalRecords, may_run_engagements, uploadable_kinds
 from starlette.concurrency import run_in_threadpool
 
+from advisory.access import PortalRecords, may_run_engagements, uploadable_kinds
 from advisory.intake import ActionRefused, approve, close_stage, submit_file
-from advisory.web.briefing_edits import BriefingChanged, briefing_draft, edits_from_form, record_edits
 from advisory.stages import STAGES, StageStatus
 from advisory.status import status_matrix
+from advisory.web.briefing_edits import BriefingChanged, briefing_draft, edits_from_form, record_edits
 from advisory.web.pages import page
 from advisory.web.session import Portal, Posted, SignedIn, Visitor, portal, region_of
 

@@ -11,10 +11,9 @@ from typing import Annotated, Any
 import yaml
 from fastapi import APIRouter, BackgroundTasks, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse
-
-from advisory.access import Role, may_review
 from starlette.concurrency import run_in_threadpool
 
+from advisory.access import Role, may_review
 from advisory.intake import submit_file
 from advisory.web.pages import page
 from advisory.web.region_pages import trigger_advance

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,6 +22,9 @@ from advisory.access import (
 from advisory.project import Project
 
 COOKIE = "advisory_session"
+
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -49,12 +53,13 @@ class Advancing:
             try:
                 if self.advance is not None:
                     self.advance(region)
-            finally:
-                with self.lock:
-                    if region not in self.again:
-                        self.running.discard(region)
-                        return
-                    self.again.discard(region)
+            except Exception:  # a stage records its own failure; this is the engine itself failing
+                logger.exception("advancing %s failed", region)
+            with self.lock:
+                if region not in self.again:
+                    self.running.discard(region)
+                    return
+                self.again.discard(region)
 
 
 @dataclass

@@ -12,10 +12,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, BackgroundTasks, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-
-from advisory.access import PortalRecords, may_submit_survey
 from starlette.concurrency import run_in_threadpool
 
+from advisory.access import PortalRecords, may_submit_survey
 from advisory.intake import submit_file
 from advisory.web.pages import page
 from advisory.web.region_pages import trigger_advance

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from advisory.intake import ActionRefused, approve, record_input
 from advisory.pipeline import Step
 from advisory.progress import run_stage

@@ -160,7 +160,7 @@ def test_a_reviewer_sees_their_engagement_downloads_the_pack_and_sends_the_revie
     assert f"/documents/{pack.id}" in listing and "/regions/HU33/review" in listing
     assert client.get(f"/documents/{pack.id}").status_code == 200
     form = client.get("/regions/HU33/review").text
-    scores = {name: "4" for name in set(s.split('"')[0] for s in form.split('name="score_')[1:])}
+    scores = dict.fromkeys(set(s.split('"')[0] for s in form.split('name="score_')[1:]), "4")
     response = client.post("/regions/HU33/review", data={
         "csrf": csrf, **{f"score_{name}": value for name, value in scores.items()},
         "strengths": "Győr & <Pannon> cooperate", "weaknesses": "few links", "theme_1": "other",

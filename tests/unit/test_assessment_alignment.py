@@ -14,7 +14,7 @@ REGION = load_regions(PROJECT_ROOT / "regions")["SI03"]
 
 
 def answers(**priorities: int) -> StressTestAnswers:
-    levels = {c: 1 for c in ("industrial", "market", "cultural", "knowledge", "regulatory", "financial", "support")}
+    levels = dict.fromkeys(("industrial", "market", "cultural", "knowledge", "regulatory", "financial", "support"), 1)
     return StressTestAnswers(region="SI03", respondent="Ana", priorities=levels | priorities,
                              cross_sectoral=3, structural_change=3)
 

@@ -2,11 +2,16 @@
 
 import pytest
 
-from advisory.briefing import SUMMARY_BUDGET, BriefingEdits, RecommendationEdit, build_policy_briefing
+from advisory.briefing import (
+    SUMMARY_BUDGET,
+    BriefingEdits,
+    RecommendationEdit,
+    build_policy_briefing,
+    parse_briefing_edits,
+)
 from advisory.inputs.briefing import gather_policy_briefing
 from advisory.principles import PRINCIPLES, verdict
 from advisory.problems import UploadRejected
-from advisory.briefing import parse_briefing_edits
 from tests.briefing_examples import REGIONS, context_with_assessment
 
 
@@ -61,7 +66,7 @@ def test_the_executive_summary_stays_within_one_page(inputs):
 
 
 def test_edits_for_another_region_or_without_a_change_are_refused():
-    data = "region: PL21\nby: Ana\nedits:\n  - {recommendation_id: survey-gap:market}\n".encode()
+    data = b"region: PL21\nby: Ana\nedits:\n  - {recommendation_id: survey-gap:market}\n"
     with pytest.raises(UploadRejected) as rejected:
         parse_briefing_edits(data, "edits.yaml", REGIONS["SI03"])
     assert {p.field for p in rejected.value.problems} == {"region", "edits"}

@@ -6,9 +6,9 @@ from pathlib import Path
 import openpyxl
 from typer.testing import CliRunner
 
+from advisory.inputs.survey import gather_survey_report
 from advisory.pipeline import Waiting
 from advisory.regions import load_regions
-from advisory.inputs.survey import gather_survey_report
 from surveys.analysis import SurveyInputs
 from surveys.cli import app
 from surveys.instrument import default_instrument
