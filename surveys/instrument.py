@@ -6,6 +6,8 @@ the questions from here, and `response_model()` builds the pydantic model of one
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -134,6 +136,13 @@ class Instrument(BaseModel):
 
 
 def load_instrument(path: Path) -> Instrument:
+    """The instrument in this file; parsed once per version of the file (every upload reads it)."""
+    stat = path.stat()
+    return _parsed(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=16)
+def _parsed(path: Path, mtime_ns: int, size: int) -> Instrument:
     return Instrument.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 

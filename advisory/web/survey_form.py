@@ -101,8 +101,8 @@ async def submit_survey(request: Request, code: str, person: Posted, the_portal:
     instrument = loaded_instrument(the_portal)
     form = await request.form()
     answers = answers_from_form(instrument, form.multi_items())
-    await run_in_threadpool(keep_draft, the_portal, person, code, answers)
     if form.get("action") != "submit":
+        await run_in_threadpool(keep_draft, the_portal, person, code, answers)
         return RedirectResponse(f"/regions/{code}/survey?saved=1", status_code=303)
     reference = str(answers.get("respondent_id") or "response")[:64]
     receipt = await run_in_threadpool(
@@ -110,13 +110,19 @@ async def submit_survey(request: Request, code: str, person: Posted, the_portal:
         response_csv(instrument, code, answers), person.grant.who,
     )
     if not receipt.accepted:
+        # Keep what they typed: a refused response stays as their draft, to correct and send again.
+        await run_in_threadpool(keep_draft, the_portal, person, code, answers)
         return form_page(request, the_portal, person, code, answers, receipt=receipt, status_code=422)
-    with the_portal.project.unit_of_work() as uow:
-        PortalRecords(uow.session).drop_draft(person.grant.token_id)
-        uow.commit()
+    await run_in_threadpool(drop_draft, the_portal, person)
     if receipt.outcome == "accepted":
         trigger_advance(the_portal, code, tasks)
     return page(request, "receipt.html", person=person, receipt=receipt, region_code=code)
+
+
+def drop_draft(the_portal: Portal, person: Visitor) -> None:
+    with the_portal.project.unit_of_work() as uow:
+        PortalRecords(uow.session).drop_draft(person.grant.token_id)
+        uow.commit()
 
 
 def keep_draft(the_portal: Portal, person: Visitor, code: str, answers: Answers) -> None:
