@@ -12,7 +12,7 @@ from advisory.access import AccessTokens, Role, csrf_token, token_digest
 from advisory.demo import demo_files
 from advisory.input_kinds import INPUT_KINDS
 from advisory.intake import approve, close_stage, submit_file
-from advisory.progress import StageOutcome, run_stage
+from advisory.progress import StageOutcome, advance_without_prefect
 from advisory.project import Project
 from advisory.stages import STAGES, StageStatus
 from advisory.store.models import AccessToken, utcnow
@@ -127,12 +127,8 @@ def expire(project: Project, token: str) -> None:
 
 
 def run_stages(project: Project, region: str) -> StageOutcome:
-    """What the advance_engagement flow does, without Prefect: run stages in order until one is not completed."""
-    for each in STAGES:
-        outcome = run_stage(project, region, each)
-        if outcome.status != StageStatus.COMPLETED:
-            break
-    return outcome
+    """What the advance_engagement flow does, without Prefect; the last stage's outcome."""
+    return advance_without_prefect(project, region)[-1]
 
 
 def advance_now(project: Project):

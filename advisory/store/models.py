@@ -37,6 +37,7 @@ class StageState(Base):
     status: Mapped[str] = mapped_column(String(32), default="pending")
     missing: Mapped[str] = mapped_column(Text, default="")
     due: Mapped[dt.date | None]
+    started_at: Mapped[dt.datetime | None]
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 

@@ -82,14 +82,14 @@ class EngagementRepository:
         if (state.status, state.missing) != (status, missing):
             self.log(region, actor, "stage_status", stage=stage, status=status, missing=missing, previous=state.status)
             state.status, state.missing, state.due, state.updated_at = status, missing, due, utcnow()
+            if status == "running" and state.started_at is None:
+                state.started_at = state.updated_at
         return state
 
     def stage_started_on(self, region: str, stage: str) -> dt.date | None:
-        """The day the stage first ran, from the event log (dates derived from it stay stable)."""
-        for _, event in reversed(self.events(region, limit=100_000)):
-            if event.action == "stage_status" and event.detail.get("stage") == stage:
-                return event.at.date()
-        return None
+        """The day the stage first ran (dates derived from it stay stable across re-runs)."""
+        started = self.stage_state(region, stage).started_at
+        return started.date() if started else None
 
     # --- uploads and inputs ------------------------------------------------------------------
     def add_upload(self, region: str, kind: str, filename: str, content: bytes, uploaded_by: str) -> Upload:

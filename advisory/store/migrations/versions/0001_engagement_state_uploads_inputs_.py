@@ -1,7 +1,7 @@
 """engagement state, uploads, inputs, documents, events
 
 Revision ID: 0001
-Revises: 
+Revises: (none)
 """
 import sqlalchemy as sa
 from alembic import op
