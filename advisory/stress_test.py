@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from advisory.problems import Problem, UploadRejected
 from advisory.regions import RegionProfile
+from advisory.uploaded_files import load_uploaded_yaml
 
 CONDITIONS: dict[str, str] = {
     "industrial": "Industrial conditions",
@@ -54,12 +54,7 @@ def _priority_problems(filename: str, priorities: Any) -> list[Problem]:
 
 
 def _load_yaml(data: bytes, filename: str) -> Any:
-    try:
-        return yaml.safe_load(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise UploadRejected([Problem(file=filename, reason=f"not UTF-8 text: {exc.reason}")]) from exc
-    except yaml.YAMLError as exc:
-        raise UploadRejected([Problem(file=filename, reason=f"not valid YAML: {exc}")]) from exc
+    return load_uploaded_yaml(data, filename)
 
 
 def _validation_problems(filename: str, error: ValidationError, skip: str = "") -> list[Problem]:

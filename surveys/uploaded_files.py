@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,22 +18,12 @@ from typing import Any
 import openpyxl
 from charset_normalizer import from_bytes
 
+from advisory.uploaded_files import FileRefused, check_workbook_container
+
 META_SHEET = "_meta"
 RESPONSES_SHEET = "Responses"
-MAX_UNPACKED_BYTES = 50 * 1024 * 1024
-MAX_RATIO = 100  # xlsx parts compress 5-20x; far more means a crafted archive
-MAX_ENTRIES = 2_000
-OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .xlsx and legacy .xls files
 SINGLE_BYTE_ENCODINGS = ["cp1250", "cp1252"]
 csv.field_size_limit(1_000_000)
-
-
-class FileRefused(Exception):
-    """The whole file cannot be read; `code` names the message in the instrument."""
-
-    def __init__(self, code: str, **values: Any) -> None:
-        self.code, self.values = code, values
-        super().__init__(code)
 
 
 @dataclass
@@ -100,26 +89,6 @@ def _csv_rows(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[Any]]]:
 
 
 # --- Excel -------------------------------------------------------------------------------------
-def check_workbook_container(data: bytes) -> None:
-    """Refuse encrypted, corrupt and bomb-like archives before any XML is parsed."""
-    if data.startswith(OLE2_SIGNATURE):
-        raise FileRefused("encrypted_workbook")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise FileRefused("corrupt_workbook") from exc
-    with archive:
-        entries = archive.infolist()
-    if any(entry.flag_bits & 0x1 for entry in entries):
-        raise FileRefused("encrypted_workbook")
-    if not {"[Content_Types].xml", "xl/workbook.xml"} <= {entry.filename for entry in entries}:
-        raise FileRefused("corrupt_workbook")
-    unpacked = sum(entry.file_size for entry in entries)
-    packed = max(sum(entry.compress_size for entry in entries), 1)
-    if len(entries) > MAX_ENTRIES or unpacked > MAX_UNPACKED_BYTES or unpacked > MAX_RATIO * packed:
-        raise FileRefused("zip_bomb", limit=MAX_UNPACKED_BYTES // (1024 * 1024))
-
-
 def read_xlsx(data: bytes) -> Table:
     check_workbook_container(data)
     try:

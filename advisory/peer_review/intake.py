@@ -7,21 +7,18 @@ before openpyxl opens it (entry count and unpacked size), so a zip bomb is refus
 from __future__ import annotations
 
 import io
-import zipfile
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from advisory.peer_review.pool import Reviewer
 from advisory.peer_review.review import DIMENSIONS, THEMES, PeerReview
 from advisory.problems import Problem, UploadRejected
 from advisory.regions import RegionProfile
+from advisory.uploaded_files import FileRefused, check_workbook_container, load_uploaded_yaml
 
 MAX_BYTES = 2 * 1024 * 1024
-MAX_UNPACKED_BYTES = 20 * 1024 * 1024
-MAX_ZIP_ENTRIES = 200
 SHEET = "Review"
 
 
@@ -40,12 +37,7 @@ def parse_review(data: bytes, filename: str, region: RegionProfile, assigned_rev
 
 
 def _read_yaml(data: bytes, filename: str) -> dict[str, Any]:
-    try:
-        raw = yaml.safe_load(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise UploadRejected([Problem(file=filename, reason="file is not UTF-8 text")]) from None
-    except yaml.YAMLError as exc:
-        raise UploadRejected([Problem(file=filename, reason=f"not valid YAML: {exc}")]) from None
+    raw = load_uploaded_yaml(data, filename)
     if not isinstance(raw, dict):
         raise UploadRejected([Problem(file=filename, reason="expected the review's fields (reviewer_id, region, scores …)")])
     return raw
@@ -81,14 +73,18 @@ def _xlsx_row(raw: dict[str, Any], field: Any, value: Any, theme: Any) -> None:
         raw[field] = text
 
 
+WORKBOOK_REFUSALS = {
+    "encrypted_workbook": "the workbook is password-protected; save it without a password",
+    "corrupt_workbook": "not a readable Excel .xlsx file",
+    "zip_bomb": "workbook unpacks to more than an Excel review can hold",
+}
+
+
 def _refuse_zip_bomb(data: bytes, filename: str) -> None:
     try:
-        entries = zipfile.ZipFile(io.BytesIO(data)).infolist()
-    except zipfile.BadZipFile:
-        raise UploadRejected([Problem(file=filename, reason="not an Excel .xlsx file (not a zip archive)")]) from None
-    unpacked = sum(entry.file_size for entry in entries)
-    if len(entries) > MAX_ZIP_ENTRIES or unpacked > MAX_UNPACKED_BYTES:
-        raise UploadRejected([Problem(file=filename, reason="workbook unpacks to more than an Excel review can hold")])
+        check_workbook_container(data)
+    except FileRefused as refused:
+        raise UploadRejected([Problem(file=filename, reason=WORKBOOK_REFUSALS[refused.code])]) from None
 
 
 def _validate(raw: dict[str, Any], filename: str, region: RegionProfile, assigned: set[str]) -> PeerReview:

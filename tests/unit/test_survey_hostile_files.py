@@ -13,7 +13,8 @@ from advisory.regions import load_regions
 from surveys.export import neutralise, responses_csv
 from surveys.instrument import default_instrument
 from surveys.intake import parse_survey_upload
-from surveys.uploaded_files import MAX_UNPACKED_BYTES, META_SHEET
+from advisory.uploaded_files import MAX_UNPACKED_BYTES
+from surveys.uploaded_files import META_SHEET
 from surveys.workbook import FIRST_DATA_ROW, write_survey_workbook
 
 INSTRUMENT = default_instrument()
@@ -149,3 +150,21 @@ def test_unknown_and_missing_columns_in_a_workbook_are_located_by_letter(tmp_pat
         parse_survey_upload(path.read_bytes(), "umfrage.xlsx", REGION, INSTRUMENT)
     located = {(p.column, p.reason) for p in caught.value.problems}
     assert located == {("B", "Diese Spalte gehört nicht zur Umfrage."), ("org_type", "Diese Spalte fehlt.")}
+
+
+def test_a_yaml_upload_with_nested_aliases_is_refused_before_it_expands():
+    from advisory.problems import UploadRejected
+    from advisory.uploaded_files import load_uploaded_yaml
+
+    laughs = b'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    for level in "bcdefghi":
+        previous = chr(ord(level) - 1)
+        laughs += f"{level}: &{level} [*{previous},*{previous},*{previous},*{previous},*{previous}]\n".encode()
+    with pytest.raises(UploadRejected, match="aliases"):
+        load_uploaded_yaml(laughs, "findings.yaml")
+
+
+def test_a_yaml_upload_with_plain_text_and_ampersands_is_read_as_written():
+    from advisory.uploaded_files import load_uploaded_yaml
+
+    assert load_uploaded_yaml("title: R&D & <Größe>\n".encode(), "f.yaml") == {"title": "R&D & <Größe>"}
