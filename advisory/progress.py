@@ -19,7 +19,7 @@ from advisory.documents.render import render
 from advisory.documents.templates import template_path
 from advisory.pipeline import DocumentContext, DocumentMeta, Step, Waiting
 from advisory.project import Project, StoredStageContext
-from advisory.stages import STAGES, Stage, StageStatus
+from advisory.stages import STAGES, Stage, StageStatus, stage_label
 
 
 class StageOutcome(BaseModel):
@@ -130,7 +130,7 @@ def _write_document(
     language = region.language if template.parent.name == region.language else "en"
     meta = DocumentMeta(
         title=document_title(step.document, language),
-        stage_label=f"Stage {stage.number} of 5: {stage.title}",
+        stage_label=stage_label(stage, language),
         version=version,
         date=context.today,
         language=language,

@@ -45,6 +45,23 @@ STAGES: tuple[Stage, ...] = (
 )
 
 
+# Stage names on the cover of documents written in a region's language (English otherwise).
+STAGE_LABELS = {
+    "de": ("Stufe {n} von 5", ("Bewertungsbericht", "Regionale Umfrage", "Benchmarking", "Peer-Review",
+                               "Abschließendes Policy Briefing")),
+    "sl": ("Faza {n} od 5", ("Poročilo o oceni", "Regionalna anketa", "Primerjalna analiza", "Medsebojni pregled",
+                             "Končno priporočilo za politiko")),
+}
+
+
+def stage_label(each: Stage, language: str = "en") -> str:
+    """'Stage 2 of 5: Regional survey', in the document's language where one is known."""
+    if language not in STAGE_LABELS:
+        return f"Stage {each.number} of {len(STAGES)}: {each.title}"
+    prefix, titles = STAGE_LABELS[language]
+    return f"{prefix.format(n=each.number)}: {titles[each.number - 1]}"
+
+
 def stage(key: str | StageKey) -> Stage:
     """The stage with this key; accepts the key in any case ("Survey", "peer_review")."""
     wanted = str(key).lower().replace("-", "_")

@@ -95,3 +95,11 @@ def test_the_flow_advances_a_region_until_a_stage_waits(project, prefect_harness
     outcomes = advance_engagement("SI03", project.settings)
     assert [o.stage for o in outcomes] == ["assessment", "survey"]
     assert outcomes[-1].status == StageStatus.READY_FOR_APPROVAL
+
+
+def test_the_cover_names_the_stage_in_the_documents_language():
+    from advisory.stages import stage_label
+
+    assert stage_label(stage("survey")) == "Stage 2 of 5: Regional survey"
+    assert stage_label(stage("briefing"), "sl") == "Faza 5 od 5: Končno priporočilo za politiko"
+    assert stage_label(stage("assessment"), "hu") == "Stage 1 of 5: Assessment report"
