@@ -7,7 +7,7 @@ import hashlib
 import json
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -143,41 +143,25 @@ class EngagementRepository:
             current.superseded_by = new.id
         return new
 
+    def _inputs(self, region: str, kind: str) -> Select[tuple[RecordedInput]]:
+        return select(RecordedInput).where(
+            RecordedInput.engagement_id == self.engagement(region).id, RecordedInput.kind == kind
+        )
+
     def _current(self, region: str, kind: str, key: str) -> RecordedInput | None:
         return self.session.scalar(
-            select(RecordedInput).where(
-                RecordedInput.engagement_id == self.engagement(region).id,
-                RecordedInput.kind == kind,
-                RecordedInput.key == key,
-                RecordedInput.superseded_by.is_(None),
-            )
+            self._inputs(region, kind).where(RecordedInput.key == key, RecordedInput.superseded_by.is_(None))
         )
 
     def current_inputs(self, region: str, kind: str) -> list[RecordedInput]:
-        return list(
-            self.session.scalars(
-                select(RecordedInput)
-                .where(
-                    RecordedInput.engagement_id == self.engagement(region).id,
-                    RecordedInput.kind == kind,
-                    RecordedInput.superseded_by.is_(None),
-                )
-                .order_by(RecordedInput.key)
-            )
-        )
+        """The accepted inputs of this kind that no newer one superseded, by key."""
+        query = self._inputs(region, kind).where(RecordedInput.superseded_by.is_(None))
+        return list(self.session.scalars(query.order_by(RecordedInput.key)))
 
     def input_history(self, region: str, kind: str, key: str) -> list[RecordedInput]:
-        return list(
-            self.session.scalars(
-                select(RecordedInput)
-                .where(
-                    RecordedInput.engagement_id == self.engagement(region).id,
-                    RecordedInput.kind == kind,
-                    RecordedInput.key == key,
-                )
-                .order_by(RecordedInput.id)
-            )
-        )
+        """Every version of one input, oldest first (superseded ones included)."""
+        query = self._inputs(region, kind).where(RecordedInput.key == key)
+        return list(self.session.scalars(query.order_by(RecordedInput.id)))
 
     # --- documents ---------------------------------------------------------------------------
     def latest_document(self, region: str, document: str) -> DocumentVersion | None:
