@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import os
+import secrets
 import traceback
 from pathlib import Path
 
@@ -137,25 +139,37 @@ def _write_document(
     )
     context_model = DocumentContext(region=region, document=meta, result=result, sources=getattr(result, "sources", []))
     out = project.settings.output_dir / region.code / f"{step.document}_v{version}.docx"
-    for leftover in out.parent.glob(f".{out.stem}.*.tmp"):
-        leftover.unlink(missing_ok=True)  # half-written by a worker killed while writing this very version
-    rendered = render(template, context_model, out, language=meta.language)
-    with project.unit_of_work() as uow:
-        uow.engagements.add_document(
-            region.code,
-            stage=stage.key,
-            document=step.document,
-            version=version,
-            path=str(rendered.path),
-            sha256=rendered.sha256,
-            template=str(template.relative_to(project.settings.templates_dir)),
-            template_sha256=rendered.template_sha256,
-            inputs_hash=digest,
-            result=result.model_dump(mode="json"),
-        )
-        uow.engagements.log(region.code, "engine", "document_written", document=step.document, version=version)
-        uow.commit()
+    _remove_leftovers(out)
+    pending = out.with_name(f".{out.stem}.{secrets.token_hex(4)}.pending")
+    rendered = render(template, context_model, pending, language=meta.language)
+    try:
+        with project.unit_of_work() as uow:
+            uow.engagements.add_document(
+                region.code,
+                stage=stage.key,
+                document=step.document,
+                version=version,
+                path=str(out),
+                sha256=rendered.sha256,
+                template=str(template.relative_to(project.settings.templates_dir)),
+                template_sha256=rendered.template_sha256,
+                inputs_hash=digest,
+                result=result.model_dump(mode="json"),
+            )
+            uow.engagements.log(region.code, "engine", "document_written", document=step.document, version=version)
+            # The row claims version N first (a unique key); only the run that holds it puts its file in place.
+            os.replace(pending, out)
+            uow.commit()
+    finally:
+        pending.unlink(missing_ok=True)
     return True
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Files of a run killed while writing this very version (render's .tmp, the engine's .pending)."""
+    for leftover in out.parent.glob(f"*{out.stem}.*"):
+        if leftover.suffix in {".tmp", ".pending"}:
+            leftover.unlink(missing_ok=True)
 
 
 def _await_approval(project: Project, region_code: str, stage: Stage, written: list[str]) -> StageOutcome:

@@ -103,3 +103,23 @@ def test_the_cover_names_the_stage_in_the_documents_language():
     assert stage_label(stage("survey")) == "Stage 2 of 5: Regional survey"
     assert stage_label(stage("briefing"), "sl") == "Faza 5 od 5: Končno priporočilo za politiko"
     assert stage_label(stage("assessment"), "hu") == "Stage 1 of 5: Assessment report"
+
+
+def test_a_run_that_loses_the_race_for_a_version_leaves_the_winners_file_untouched(project, monkeypatch):
+    from advisory.documents.render import sha256_file
+    from advisory.store.repository import EngagementRepository
+
+    record_input(project, "ES61", "note", "n1", Note(stage="assessment", text="first"), "expert")
+    run_stage(project, "ES61", stage("assessment"))
+    winner = project.settings.output_dir / "ES61" / "assessment_doc_v1.docx"
+    recorded = sha256_file(winner)
+    # A second process that has not yet seen version 1 renders its own version 1 from other inputs.
+    record_input(project, "ES61", "note", "n1", Note(stage="assessment", text="second"), "expert")
+    real_latest = EngagementRepository.latest_document
+    monkeypatch.setattr(EngagementRepository, "latest_document", lambda self, region, document: None)
+    outcome = run_stage(project, "ES61", stage("assessment"))
+    monkeypatch.setattr(EngagementRepository, "latest_document", real_latest)
+    assert outcome.status == StageStatus.FAILED and "IntegrityError" in outcome.missing
+    assert sha256_file(winner) == recorded
+    assert sorted(p.name for p in winner.parent.iterdir()) == ["assessment_doc_v1.docx"]
+    assert run_stage(project, "ES61", stage("assessment")).documents_written == ["assessment_doc"]
