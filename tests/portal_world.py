@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel
-
 from advisory.access import AccessTokens, Role, csrf_token, token_digest
 from advisory.demo import demo_files
 from advisory.input_kinds import INPUT_KINDS
@@ -16,75 +14,6 @@ from advisory.progress import StageOutcome, advance_without_prefect
 from advisory.project import Project
 from advisory.stages import STAGES, StageStatus
 from advisory.store.models import AccessToken, utcnow
-
-
-# --- a two-question survey instrument shaped like surveys.instrument.Instrument, for unit tests -----
-class Option(BaseModel):
-    code: str
-    label: dict[str, str]
-
-
-class Question(BaseModel):
-    code: str
-    kind: str
-    text: dict[str, str]
-    help: dict[str, str] = {}
-    required: bool = False
-    options: list[Option] = []
-    unit: str = ""
-    minimum: float | None = None
-    maximum: float | None = None
-    integer: bool = False
-    max_length: int = 2000
-
-    @property
-    def columns(self) -> list[str]:
-        return [f"{self.code}_importance", f"{self.code}_satisfaction"] if self.kind == "likert_pair" else [self.code]
-
-
-class Section(BaseModel):
-    code: str
-    title: dict[str, str]
-    help: dict[str, str] = {}
-    questions: list[Question]
-
-
-class Instrument(BaseModel):
-    id: str = "toy"
-    version: str = "1"
-    title: dict[str, str] = {"en": "Regional survey", "es": "Encuesta regional"}
-    instructions: dict[str, list[str]] = {"en": ["One organisation per form."]}
-    labels: dict[str, dict[str, str]] = {
-        "respondent_id": {"en": "Respondent reference", "es": "Referencia del encuestado"},
-        "importance": {"en": "importance", "es": "importancia"},
-        "satisfaction": {"en": "satisfaction", "es": "satisfacción"},
-        "instructions": {"en": "Instructions"},
-        "version": {"en": "Instrument version"},
-    }
-    sections: list[Section]
-
-    @property
-    def questions(self) -> list[Question]:
-        return [q for s in self.sections for q in s.questions]
-
-    @property
-    def answer_columns(self) -> list[str]:
-        return ["respondent_id", *(c for q in self.questions for c in q.columns)]
-
-    def label(self, key: str, language: str) -> str:
-        texts = self.labels.get(key, {"en": key})
-        return texts.get(language) or texts["en"]
-
-
-def toy_instrument() -> Instrument:
-    market = Question(code="market", kind="likert_pair", required=True,
-                      text={"en": "Market conditions", "es": "Condiciones de mercado"})
-    channels = Question(code="channels", kind="multiple", text={"en": "Support used"},
-                        options=[Option(code="cluster", label={"en": "Cluster organisation"}),
-                                 Option(code="agency", label={"en": "Regional agency"})])
-    remarks = Question(code="remarks", kind="text", text={"en": "Remarks", "es": "Observaciones"})
-    return Instrument(sections=[Section(code="conditions", title={"en": "Framework conditions"},
-                                        questions=[market, channels, remarks])])
 
 
 def assign_reviewer(project: Project, region: str, reviewer_id: str) -> int:

@@ -16,10 +16,13 @@ from advisory.access import (
     token_digest,
     uploadable_kinds,
 )
+from advisory.regions import load_regions
+from advisory.settings import PROJECT_ROOT
 from advisory.web.status_export import neutralised
 from advisory.web.survey_form import answers_from_form, response_csv
 from advisory.web.timeline import StatusChange, timeline
-from tests.portal_world import toy_instrument
+from surveys.instrument import default_instrument
+from surveys.intake import parse_survey_upload
 
 KINDS = ["survey_response", "stress_test", "peer_review", "expert_findings"]
 
@@ -82,13 +85,17 @@ def test_a_timeline_bar_lasts_until_the_stages_next_change():
 
 
 def test_a_web_form_becomes_the_csv_row_the_upload_parser_reads():
-    instrument = toy_instrument()
-    form = [("csrf", "x"), ("respondent_id", " firm-1 "), ("market_importance", "5"), ("market_satisfaction", ""),
-            ("channels", "cluster"), ("channels", "agency"), ("remarks", 'a, "b" & <c> ő'), ("evil", "ignored")]
+    instrument = default_instrument()
+    form = [("csrf", "x"), ("respondent_id", " firm-1 "), ("org_type", "firm"), ("size", "small"), ("sector", "C"),
+            ("cluster_role", "member"), ("internationalisation", "regular"), ("market_importance", "5"),
+            ("market_satisfaction", ""), ("partners", "universities"), ("partners", "public_bodies"),
+            ("main_obstacle", 'a, "b" & <c> ő'), ("evil", "ignored")]
     answers = answers_from_form(instrument, form)
-    assert answers == {"respondent_id": "firm-1", "market_importance": "5", "market_satisfaction": "",
-                       "channels": ["cluster", "agency"], "remarks": 'a, "b" & <c> ő'}
-    assert response_csv(instrument, "HU33", answers).decode() == (
-        "region,instrument_version,respondent_id,market_importance,market_satisfaction,channels,remarks\n"
-        'HU33,1,firm-1,5,,cluster|agency,"a, ""b"" & <c> ő"\n'
-    )
+    assert answers["respondent_id"] == "firm-1"
+    assert answers["partners"] == ["universities", "public_bodies"]
+    assert "csrf" not in answers and "evil" not in answers
+    region = load_regions(PROJECT_ROOT / "regions")["HU33"]
+    [response] = parse_survey_upload(response_csv(instrument, "HU33", answers), "web.csv", region, instrument)
+    assert (response.respondent_id, response.market_importance, response.market_satisfaction) == ("firm-1", 5, None)
+    assert response.partners == ["universities", "public_bodies"]
+    assert response.main_obstacle == 'a, "b" & <c> ő'
