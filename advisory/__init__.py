@@ -1,1 +1,1 @@
-"""The observatory's advisory engine: domain models and functions for the five stages."""
+"""The observatory's advisory engine, in layers: entry points, services, stages, adapters, domain."""

@@ -33,11 +33,13 @@ Feature: An engagement takes a demonstrator region through the five stages
     Then every stage of "HU33" is "completed"
     And "HU33" has the documents assessment_report, survey_report, benchmarking_report, peer_review_pack, peer_review_report, policy_briefing
 
+  @slow
   Scenario: Advancing again with unchanged inputs writes nothing new
     Given the people of "HU33" have sent their inputs and the expert has approved every stage
     When the expert advances "HU33"
     Then no new document is written for "HU33"
 
+  @slow
   Scenario: A corrected self-assessment makes new versions of only the documents that use it
     Given the people of "HU33" have sent their inputs and the expert has approved every stage
     When "HU33" sends a corrected policy self-assessment and the expert advances "HU33"

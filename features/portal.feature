@@ -29,6 +29,7 @@ Feature: The portal for people outside the observatory
       | /regions/PL21/receipts/1 | 403    |
       | /dashboard             | 403    |
       | /regions/NOWHERE       | 404    |
+      | /documents/99999999999999999999 | 404 |
 
   Scenario: A coordinator sees a web response counted on the dashboard
     Given the survey of "ES61" is waiting for responses
@@ -41,3 +42,18 @@ Feature: The portal for people outside the observatory
     Given the contact's link has expired
     When the contact opens the link
     Then the portal refuses with 403
+
+  Scenario: A double click on the survey form records the response once
+    When the contact of "ES61" clicks "Submit response" twice for respondent "bodega-3"
+    Then both clicks show the same receipt
+    And the region "ES61" has 1 recorded survey response
+
+  Scenario: Signing out ends the session at once
+    When the contact of "ES61" signs out, keeping a copy of the session cookie
+    Then the copied cookie no longer opens "/regions/ES61"
+
+  Scenario: A link opened while someone else is signed in asks first
+    Given the contact of "ES61" is signed in
+    When someone else's link is opened in the same browser
+    Then the portal asks "Sign in as someone else?"
+    And the contact of "ES61" is still signed in

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Server mode on one machine, for a try-out: PostgreSQL databases, a Prefect server on PostgreSQL,
-# the advance-engagement deployment and two process workers. Stop everything with Ctrl-C.
+# Server mode on one machine, for a try-out: PostgreSQL databases, a Prefect server on PostgreSQL
+# and two task workers serving the advance-region task. Stop everything with Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-$PWD/.venv/bin/python}
@@ -20,6 +20,7 @@ export PREFECT_API_URL="http://127.0.0.1:$PORT/api"
 export PREFECT_SERVER_ANALYTICS_ENABLED=false
 export ADVISORY_DATABASE_URL="postgresql+psycopg://$PGUSER@$PGHOST:$PGPORT/advisory"
 export ADVISORY_OUTPUT_DIR="${ADVISORY_OUTPUT_DIR:-$STACK/documents}"   # the shared document path
+export PREFECT_RESULTS_LOCAL_STORAGE_PATH="${PREFECT_RESULTS_LOCAL_STORAGE_PATH:-$STACK/task-storage}"  # shared too
 export PYTHONPATH="$PWD"
 
 pids=()
@@ -28,11 +29,11 @@ trap 'kill "${pids[@]}" 2>/dev/null; wait' EXIT INT TERM
 until curl -fs "$PREFECT_API_URL/health" >/dev/null; do sleep 1; done
 echo "Prefect server: http://127.0.0.1:$PORT (UI), log $STACK/server.log"
 
-"$PYTHON" -m workflows.deployment
 for n in 1 2; do
-  "$PYTHON" -m prefect worker start --pool advisory --type process --name "worker-$n" >"$STACK/worker-$n.log" 2>&1 & pids+=($!)
+  "$PYTHON" -m workflows.worker --name "worker-$n" >"$STACK/worker-$n.log" 2>&1 & pids+=($!)
 done
-echo "two workers started; in another shell, with the same ADVISORY_* and PREFECT_API_URL variables:"
-echo "  export PREFECT_API_URL=$PREFECT_API_URL ADVISORY_DATABASE_URL=$ADVISORY_DATABASE_URL ADVISORY_OUTPUT_DIR=$ADVISORY_OUTPUT_DIR"
+echo "two task workers started; in another shell, with the same ADVISORY_* and PREFECT_* variables:"
+echo "  export PREFECT_API_URL=$PREFECT_API_URL ADVISORY_DATABASE_URL=$ADVISORY_DATABASE_URL"
+echo "  export ADVISORY_OUTPUT_DIR=$ADVISORY_OUTPUT_DIR PREFECT_RESULTS_LOCAL_STORAGE_PATH=$PREFECT_RESULTS_LOCAL_STORAGE_PATH"
 echo "  advisory demo        # or: advisory programme / advisory status"
 wait

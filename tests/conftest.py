@@ -1,9 +1,17 @@
-"""Shared fixtures: an isolated project per test, one Prefect test harness per session."""
+"""Shared fixtures: an isolated project per test, one Prefect test harness per session, one played world.
+
+The played world is the whole demo (six regions, every stage, the example inputs) played once per
+session through the Prefect flows into a template folder; a test that needs it gets its own copy
+of the SQLite file and the documents (`played_project`), a few megabytes, instead of replaying.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import shutil
+import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -55,7 +63,7 @@ def postgres_url():
         admin.execute(f'CREATE DATABASE "{name}"')
     base = POSTGRES_ADMIN_URL.rsplit("/", 1)[0]
     yield f"{base.replace('postgresql://', 'postgresql+psycopg://')}/{name}"
-    from advisory.store.database import engine_for
+    from advisory.adapters.store.database import engine_for
 
     engine_for.cache_clear()
     with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as admin:
@@ -83,3 +91,53 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
 @pytest.fixture
 def project_root() -> Path:
     return PROJECT_ROOT
+
+
+@pytest.fixture(scope="session")
+def played_world(tmp_path_factory, prefect_harness) -> tuple[Path, str]:
+    """The demo played to the end through the Prefect flows, once per session: its folder and the demo's log."""
+    from rich.console import Console
+
+    from advisory.services.demo import run_demo
+    from advisory.services.project import Project
+    from workflows.programme import run_programme
+    from workflows.runtime import use_project
+
+    root = tmp_path_factory.mktemp("played-world")
+    project = Project(Settings(data_dir=root / "var", output_dir=root / "output", today=DEMO_TODAY))
+    use_project(project)
+    log = root / "demo.log"
+    with log.open("w") as stream:
+        summary = run_demo(
+            project, Console(file=stream, width=132), lambda regions: run_programme(project.settings, regions)
+        )
+    assert summary.done, log.read_text()
+    return root, log.read_text()
+
+
+@pytest.fixture
+def played_project(played_world, tmp_path: Path):
+    """A copy of the played world for one test: its own database (paths moved) and documents; changes stay here."""
+    from advisory.services.project import Project
+    from workflows.runtime import use_project
+
+    world, _ = played_world
+    copy = tmp_path / "played-world"
+    settings = Settings(data_dir=copy / "var", output_dir=copy / "output", today=DEMO_TODAY)
+    shutil.copytree(world / "output", settings.output_dir)
+    settings.data_dir.mkdir(parents=True)
+    copy_database(world / "var" / "advisory.db", settings.data_dir / "advisory.db")
+    if (world / "var" / "outbox").exists():  # the messages the demo sent, as .eml files
+        shutil.copytree(world / "var" / "outbox", settings.outbox_dir)
+    with contextlib.closing(sqlite3.connect(settings.data_dir / "advisory.db")) as copied, copied:
+        moved = (str(world / "output"), str(settings.output_dir))
+        copied.execute("UPDATE document_version SET path = replace(path, ?, ?)", moved)
+    project = Project(settings)
+    use_project(project)
+    return project
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of a SQLite database in WAL mode (the file alone may miss its latest transactions)."""
+    with contextlib.closing(sqlite3.connect(source)) as original, contextlib.closing(sqlite3.connect(target)) as copy:
+        original.backup(copy)

@@ -4,16 +4,18 @@ tokens, a reviewer assigned without a peer review stage, and a two-question surv
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
-from advisory.access import AccessTokens, Role, csrf_token, token_digest
-from advisory.demo import demo_files
-from advisory.input_kinds import INPUT_KINDS
-from advisory.intake import approve, close_stage, submit_file
-from advisory.progress import StageOutcome, advance_without_prefect
-from advisory.project import Project
-from advisory.stages import STAGES, StageStatus
-from advisory.store.models import AccessToken, utcnow
+from advisory.adapters.store.models import AccessToken
+from advisory.domain.access import Role, csrf_token, token_digest
+from advisory.domain.stages import STAGES, StageStatus
+from advisory.services.approvals import approve, close_stage
+from advisory.services.demo import demo_files
+from advisory.services.engine import StageOutcome, advance_directly
+from advisory.services.project import Project
+from advisory.services.submissions import submit_file
+from advisory.stages.table import INPUT_KINDS
 
 
 def assign_reviewer(project: Project, region: str, reviewer_id: str) -> int:
@@ -24,44 +26,80 @@ def assign_reviewer(project: Project, region: str, reviewer_id: str) -> int:
     result: dict[str, Any] = {"assignments": [{"reviewer_id": reviewer_id, "name": "Dr. Ana Žnidarič"}]}
     with project.unit_of_work() as uow:
         doc = uow.engagements.add_document(
-            region, stage="peer_review", document="peer_review_pack", version=1, path=str(path), sha256="0" * 64,
-            template="t", template_sha256="0" * 64, inputs_hash="0" * 64, result=result)
+            region,
+            stage="peer_review",
+            document="peer_review_pack",
+            version=1,
+            path=str(path),
+            sha256="0" * 64,
+            template="t",
+            template_sha256="0" * 64,
+            inputs_hash="0" * 64,
+            result=result,
+        )
         uow.commit()
         return doc.id
 
 
-def issue(project: Project, role: Role, region: str | None = None, reviewer_id: str | None = None,
-          days: int = 30, email: str = "person@example.eu") -> str:
+def issue(
+    project: Project,
+    role: Role,
+    region: str | None = None,
+    reviewer_id: str | None = None,
+    days: int = 30,
+    email: str = "person@example.eu",
+    name: str | None = None,
+) -> str:
     with project.unit_of_work() as uow:
-        issued = AccessTokens(uow.session).issue(role=role, email=email, region=region, reviewer_id=reviewer_id,
-                                                 days=days, issued_by="test")
+        issued = uow.tokens.issue(
+            role=role, email=email, region=region, reviewer_id=reviewer_id, days=days, issued_by="test", name=name
+        )
         uow.commit()
     return issued.token
 
 
-def sign_in(client, project: Project, role: Role, region: str | None = None, reviewer_id: str | None = None) -> str:
+def nonce_of(html: str) -> str:
+    return re.search(r'name="nonce" value="([^"]+)"', html).group(1)
+
+
+def follow_link(client, token: str, confirm: bool = False) -> str:
+    """What a browser does with a personal link: opens its page, which posts the code; returns the form token."""
+    opened = client.get(f"/signin?token={token}")
+    assert opened.status_code == 200, opened.text
+    sent = {"token": token, "nonce": nonce_of(opened.text), **({"confirm": "yes"} if confirm else {})}
+    response = client.post("/signin", data=sent, follow_redirects=False)
+    assert response.status_code == 303, response.text
+    return csrf_token(client.cookies["advisory_session"])
+
+
+def sign_in(
+    client,
+    project: Project,
+    role: Role,
+    region: str | None = None,
+    reviewer_id: str | None = None,
+    name: str | None = None,
+) -> str:
     """Signs the client in through the invite link; returns the form token for its POSTs."""
     client.cookies.clear()
-    token = issue(project, role, region, reviewer_id)
-    response = client.get(f"/signin?token={token}", follow_redirects=False)
-    assert response.status_code == 303, response.text
-    return csrf_token(token)
+    return follow_link(client, issue(project, role, region, reviewer_id, name=name))
 
 
 def expire(project: Project, token: str) -> None:
     with project.unit_of_work() as uow:
         row = uow.session.query(AccessToken).filter_by(token_sha256=token_digest(token)).one()
-        row.expires_at = utcnow() - dt.timedelta(minutes=1)
+        row.expires_at = project.clock.now() - dt.timedelta(minutes=1)
         uow.commit()
 
 
 def run_stages(project: Project, region: str) -> StageOutcome:
     """What the advance_engagement flow does, without Prefect; the last stage's outcome."""
-    return advance_without_prefect(project, region)[-1]
+    return advance_directly(project, region)[-1]
 
 
 def advance_now(project: Project):
     """The portal's background advance, synchronous and without Prefect."""
+
     def advance(region: str) -> None:
         run_stages(project, region)
 

@@ -1,1 +1,1 @@
-"""Prefect flows: thin sequences of the engine's stage runs, one flow run per region."""
+"""Prefect flows and tasks: thin sequences of the engine's stage runs, one flow run per round of the programme."""

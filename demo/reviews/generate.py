@@ -12,34 +12,52 @@ from pathlib import Path
 
 import yaml
 
-from advisory.peer_review.assignment import Host, assign_reviewers
-from advisory.peer_review.pool import load_reviewers
-from advisory.peer_review.review import DIMENSIONS
-from advisory.regions import load_regions
+from advisory.adapters.region_profiles import load_regions
+from advisory.stages.peer_review.assignment import Host, assign_reviewers
+from advisory.stages.peer_review.models import DIMENSIONS
+from advisory.stages.peer_review.pool import load_reviewers
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(__file__).resolve().parent
 DISAGREEMENTS = {"ES61": "internationalisation", "SK04": "sme_participation"}
 
 FINDINGS = {
-    "ES61": ("Strong agri-food & aerospace clusters with committed managers in Sevilla and Córdoba",
-             "Export services reach < 10 % of member SMEs; little outside Spain & Portugal",
-             "internationalisation", "Pool the clusters' export desks into one “Andalucía Global” service"),
-    "SK04": ("Košice IT Valley gives start-ups a real home; universities are engaged",
-             "Creative industries & mobile services lack seed finance < 50 000 €",
-             "sme_participation", "Open cluster services to micro-firms with a voucher of 2 000 € per firm"),
-    "SI03": ("Wood & eco-industry clusters cooperate across the Štajerska–Pomurje border",
-             "Automotive suppliers depend on < 5 customers; diversification is slow",
-             "strategic_focus", "Tie cluster funding to the S3 priorities “circular wood” and e-mobility"),
-    "HU33": ("Szeged's bio-economy & health research is excellent and well connected",
-             "Farmers' co-operatives rarely meet researchers; governance is fragmented",
-             "governance", "Set up one regional cluster board with the county, Szegedi Tudományegyetem & firms"),
-    "DED2": ("Silicon Saxony is a European leader; microelectronics SMEs are well integrated",
-             "Mechanical engineering & life sciences firms seldom join microelectronics projects",
-             "cross_sectoral", "Fund cross-cluster pilot projects between Dresden's „Chip & Maschine“ firms"),
-    "PL21": ("Kraków's life-science & ICT ecosystem attracts international investors",
-             "Clusters look inward: < 3 European partnerships per cluster, little ECCP use",
-             "internationalisation", "Prepare a European Strategic Cluster Partnership with Śląskie & Morava"),
+    "ES61": (
+        "Strong agri-food & aerospace clusters with committed managers in Sevilla and Córdoba",
+        "Export services reach < 10 % of member SMEs; little outside Spain & Portugal",
+        "internationalisation",
+        "Pool the clusters' export desks into one “Andalucía Global” service",
+    ),
+    "SK04": (
+        "Košice IT Valley gives start-ups a real home; universities are engaged",
+        "Creative industries & mobile services lack seed finance < 50 000 €",
+        "sme_participation",
+        "Open cluster services to micro-firms with a voucher of 2 000 € per firm",
+    ),
+    "SI03": (
+        "Wood & eco-industry clusters cooperate across the Štajerska–Pomurje border",
+        "Automotive suppliers depend on < 5 customers; diversification is slow",
+        "strategic_focus",
+        "Tie cluster funding to the S3 priorities “circular wood” and e-mobility",
+    ),
+    "HU33": (
+        "Szeged's bio-economy & health research is excellent and well connected",
+        "Farmers' co-operatives rarely meet researchers; governance is fragmented",
+        "governance",
+        "Set up one regional cluster board with the county, Szegedi Tudományegyetem & firms",
+    ),
+    "DED2": (
+        "Silicon Saxony is a European leader; microelectronics SMEs are well integrated",
+        "Mechanical engineering & life sciences firms seldom join microelectronics projects",
+        "cross_sectoral",
+        "Fund cross-cluster pilot projects between Dresden's „Chip & Maschine“ firms",
+    ),
+    "PL21": (
+        "Kraków's life-science & ICT ecosystem attracts international investors",
+        "Clusters look inward: < 3 European partnerships per cluster, little ECCP use",
+        "internationalisation",
+        "Prepare a European Strategic Cluster Partnership with Śląskie & Morava",
+    ),
 }
 
 GENERAL_STRENGTHS = (
@@ -72,7 +90,10 @@ def review(region: str, reviewer: str, position: int) -> dict:
         "weaknesses": [weakness, GENERAL_WEAKNESSES[position % 3]],
         "recommendations": [
             {"theme": theme, "text": recommendation},
-            {"theme": "other", "text": f"Agree a follow-up to-do list with the peers within six months ({position + 1})"},
+            {
+                "theme": "other",
+                "text": f"Agree a follow-up to-do list with the peers within six months ({position + 1})",
+            },
         ],
         "comments": f"Reviewer {position + 1} of {region}: the host's team was open & well prepared.",
     }

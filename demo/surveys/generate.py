@@ -14,45 +14,118 @@ from pathlib import Path
 
 import openpyxl
 
-from advisory.regions import RegionProfile, load_regions
-from surveys.instrument import Instrument, default_instrument, translate
-from surveys.workbook import FIRST_DATA_ROW, write_survey_workbook
+from advisory.adapters.region_profiles import load_regions
+from advisory.domain.regions import RegionProfile
+from advisory.stages.survey.instrument import Instrument, default_instrument, translate
+from advisory.stages.survey.workbook import FIRST_DATA_ROW, write_survey_workbook
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 SEED = 2026
 # How each file is sent: (encoding, separator) for CSVs; None for the workbook.
-CHANNELS = {"ES61": ("utf-8", ","), "SK04": ("utf-8-sig", ";"), "SI03": None,
-            "HU33": ("utf-8-sig", ","), "DED2": ("utf-8", ";"), "PL21": ("cp1250", ";")}
+CHANNELS = {
+    "ES61": ("utf-8", ","),
+    "SK04": ("utf-8-sig", ";"),
+    "SI03": None,
+    "HU33": ("utf-8-sig", ","),
+    "DED2": ("utf-8", ";"),
+    "PL21": ("cp1250", ";"),
+}
 # The conditions each region's respondents find hardest (a larger importance-satisfaction gap).
-PAIN = {"ES61": ["market", "financial"], "SK04": ["financial", "knowledge"], "SI03": ["support", "market"],
-        "HU33": ["cultural", "regulatory"], "DED2": ["knowledge", "industrial"], "PL21": ["regulatory", "financial"]}
+PAIN = {
+    "ES61": ["market", "financial"],
+    "SK04": ["financial", "knowledge"],
+    "SI03": ["support", "market"],
+    "HU33": ["cultural", "regulatory"],
+    "DED2": ["knowledge", "industrial"],
+    "PL21": ["regulatory", "financial"],
+}
 TEXTS = {
-    "es": (["Falta de financiación para pymes & start-ups en nuevos mercados", "Los clústeres apenas ofrecen servicios <internacionales>",
-            "La burocracia de las ayudas: «demasiados papeles»", "Pocas conexiones con Portugal & Marruecos",
-            "- acceso a ferias en el extranjero"],
-           ["Más misiones comerciales conjuntas", "Un programa \"exporta con tu clúster\" para micropymes",
-            "Mentores en aeronáutica & agroalimentación", "Simplificar la justificación de las ayudas (< 3 meses)"]),
-    "sk": (["Málo rizikového kapitálu pre začínajúce firmy & startupy", "Slabé prepojenie univerzity a priemyslu <zatiaľ>",
-            "Nedostatok IT špecialistov v Košiciach", "Zložité „dotácie“ s dlhým čakaním"],
-           ["Spoločné projekty klastra s fabrikami", "Voucher na inovácie pre mikropodniky & SZČO",
-            "+ viac mentoringu pre startupy", "Kratšie lehoty pri grantoch (< 60 dní)"]),
-    "sl": (["Grozdi so zaprti za nove člane & mala podjetja", "Premalo podpore za prehod v krožno gospodarstvo <lesni sektor>",
-            "Trg za »zelene« izdelke je še majhen", "Težko je najti kupce za reciklirane materiale"],
-           ["Več skupnih razvojnih projektov lesarjev & avtomobilske industrije", "Svetovanje za certifikate \"eco\"",
-            "= bolj pregledni razpisi", "Mreženje s tujimi grozdi – Avstrija, Italija"]),
-    "hu": (["Az együttműködés helyett mindenki ugyanazokért a pályázatokért verseng", "Hiányzik a bizalom <cégek & egyetem>",
-            "Lassú engedélyezés az élelmiszeriparban", "Kevés a „közös” projekt"],
-           ["Közös kutatási programok a Szegedi Tudományegyetemmel", "Klaszterek közötti együttműködés ösztönzése",
-            "Egyszerűbb pályázatok & gyorsabb döntések", "@ klaszter: több képzés a kkv-knak"]),
-    "de": (["Zu wenig Fachkräfte für Mikroelektronik & Sensorik", "Der Cluster ist für kleine Firmen schwer zugänglich <Beitrag, Aufwand>",
-            "Wenig Kontakt zwischen Maschinenbau und Chipherstellern", "Förderprogramme passen nicht zu „kleinen“ Projekten"],
-           ["Offene Projektformate für KMU aus anderen Branchen", "Matchmaking \"Chips für den Mittelstand\"",
-            "Weiterbildung gemeinsam mit der TU Dresden", "Schnellere Förderentscheidungen (< 3 Monate) & weniger Bürokratie"]),
-    "pl": (["Zbyt wiele małych klastrów & brak współpracy", "Trudny dostęp do finansowania <dla MŚP>",
-            "Przepisy zmieniają się zbyt często", "Brak partnerów w europejskich łańcuchach wartości"],
-           ["Wspólne misje zagraniczne klastrów", "Program „klaster europejski” dla firm z Krakowa",
-            "- mniej biurokracji przy dotacjach", "Więcej szkoleń z zarządzania klastrem & jakości"]),
+    "es": (
+        [
+            "Falta de financiación para pymes & start-ups en nuevos mercados",
+            "Los clústeres apenas ofrecen servicios <internacionales>",
+            "La burocracia de las ayudas: «demasiados papeles»",
+            "Pocas conexiones con Portugal & Marruecos",
+            "- acceso a ferias en el extranjero",
+        ],
+        [
+            "Más misiones comerciales conjuntas",
+            'Un programa "exporta con tu clúster" para micropymes',
+            "Mentores en aeronáutica & agroalimentación",
+            "Simplificar la justificación de las ayudas (< 3 meses)",
+        ],
+    ),
+    "sk": (
+        [
+            "Málo rizikového kapitálu pre začínajúce firmy & startupy",
+            "Slabé prepojenie univerzity a priemyslu <zatiaľ>",
+            "Nedostatok IT špecialistov v Košiciach",
+            "Zložité „dotácie“ s dlhým čakaním",
+        ],
+        [
+            "Spoločné projekty klastra s fabrikami",
+            "Voucher na inovácie pre mikropodniky & SZČO",
+            "+ viac mentoringu pre startupy",
+            "Kratšie lehoty pri grantoch (< 60 dní)",
+        ],
+    ),
+    "sl": (
+        [
+            "Grozdi so zaprti za nove člane & mala podjetja",
+            "Premalo podpore za prehod v krožno gospodarstvo <lesni sektor>",
+            "Trg za »zelene« izdelke je še majhen",
+            "Težko je najti kupce za reciklirane materiale",
+        ],
+        [
+            "Več skupnih razvojnih projektov lesarjev & avtomobilske industrije",
+            'Svetovanje za certifikate "eco"',
+            "= bolj pregledni razpisi",
+            "Mreženje s tujimi grozdi – Avstrija, Italija",
+        ],
+    ),
+    "hu": (
+        [
+            "Az együttműködés helyett mindenki ugyanazokért a pályázatokért verseng",
+            "Hiányzik a bizalom <cégek & egyetem>",
+            "Lassú engedélyezés az élelmiszeriparban",
+            "Kevés a „közös” projekt",
+        ],
+        [
+            "Közös kutatási programok a Szegedi Tudományegyetemmel",
+            "Klaszterek közötti együttműködés ösztönzése",
+            "Egyszerűbb pályázatok & gyorsabb döntések",
+            "@ klaszter: több képzés a kkv-knak",
+        ],
+    ),
+    "de": (
+        [
+            "Zu wenig Fachkräfte für Mikroelektronik & Sensorik",
+            "Der Cluster ist für kleine Firmen schwer zugänglich <Beitrag, Aufwand>",
+            "Wenig Kontakt zwischen Maschinenbau und Chipherstellern",
+            "Förderprogramme passen nicht zu „kleinen“ Projekten",
+        ],
+        [
+            "Offene Projektformate für KMU aus anderen Branchen",
+            'Matchmaking "Chips für den Mittelstand"',
+            "Weiterbildung gemeinsam mit der TU Dresden",
+            "Schnellere Förderentscheidungen (< 3 Monate) & weniger Bürokratie",
+        ],
+    ),
+    "pl": (
+        [
+            "Zbyt wiele małych klastrów & brak współpracy",
+            "Trudny dostęp do finansowania <dla MŚP>",
+            "Przepisy zmieniają się zbyt często",
+            "Brak partnerów w europejskich łańcuchach wartości",
+        ],
+        [
+            "Wspólne misje zagraniczne klastrów",
+            "Program „klaster europejski” dla firm z Krakowa",
+            "- mniej biurokracji przy dotacjach",
+            "Więcej szkoleń z zarządzania klastrem & jakości",
+        ],
+    ),
 }
 
 
@@ -67,19 +140,38 @@ def _response(region: RegionProfile, instrument: Instrument, rng: random.Random,
     org_type = rng.choices(["firm", "cluster_organisation", "research", "public", "intermediary"], [10, 2, 2, 1, 1])[0]
     size = rng.choices(["micro", "small", "medium", "large"], [3, 4, 2, 1])[0]
     row: dict[str, object] = {
-        "respondent_id": f"{region.code}-{number:03d}", "org_type": org_type, "size": size,
-        "sector": rng.choice("CCCJMMGHQA"), "cluster_role": "manager" if org_type == "cluster_organisation"
+        "respondent_id": f"{region.code}-{number:03d}",
+        "org_type": org_type,
+        "size": size,
+        "sector": rng.choice("CCCJMMGHQA"),
+        "cluster_role": "manager"
+        if org_type == "cluster_organisation"
         else rng.choice(["member", "member", "partner", "non_member"]),
-        "employees": {"micro": rng.randint(1, 9), "small": rng.randint(10, 49), "medium": rng.randint(50, 249),
-                      "large": rng.randint(250, 3000)}[size],
-        "internationalisation": rng.choices(["none", "occasional", "regular", "core"],
-                                            [4, 3, 2, 1] if size in ("micro", "small") else [1, 2, 3, 3])[0],
-        "partners": "|".join(rng.sample(["other_sectors", "universities", "other_clusters", "public_bodies",
-                                         "foreign_partners"], rng.randint(0, 3))),
-        "excellence_label": rng.choice(["bronze", "silver", "none", "gold"]) if org_type == "cluster_organisation" else "",
+        "employees": {
+            "micro": rng.randint(1, 9),
+            "small": rng.randint(10, 49),
+            "medium": rng.randint(50, 249),
+            "large": rng.randint(250, 3000),
+        }[size],
+        "internationalisation": rng.choices(
+            ["none", "occasional", "regular", "core"], [4, 3, 2, 1] if size in ("micro", "small") else [1, 2, 3, 3]
+        )[0],
+        "partners": "|".join(
+            rng.sample(
+                ["other_sectors", "universities", "other_clusters", "public_bodies", "foreign_partners"],
+                rng.randint(0, 3),
+            )
+        ),
+        "excellence_label": rng.choice(["bronze", "silver", "none", "gold"])
+        if org_type == "cluster_organisation"
+        else "",
     }
-    row["export_share"] = {"none": 0, "occasional": rng.randint(1, 15), "regular": rng.randint(10, 45),
-                           "core": rng.randint(40, 95)}[str(row["internationalisation"])]
+    row["export_share"] = {
+        "none": 0,
+        "occasional": rng.randint(1, 15),
+        "regular": rng.randint(10, 45),
+        "core": rng.randint(40, 95),
+    }[str(row["internationalisation"])]
     for question in (q for q in instrument.questions if q.kind == "likert_pair"):
         row.update(_ratings(question.code, PAIN[region.code], rng))
     obstacles, suggestions = TEXTS[region.language]

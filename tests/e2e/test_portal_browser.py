@@ -16,13 +16,21 @@ from pathlib import Path
 
 import pytest
 
-from advisory.access import Role
-from advisory.web.app import create_app
+from advisory.domain.access import Role
+from advisory.entrypoints.web.app import create_app
 from tests.portal_world import INPUT_KINDS, advance_now, issue, play_until, real_project
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 AWKWARD = 'Premalo zaupanja med podjetji & <raziskovalci> "č ž š"'
 
 pytestmark = [
@@ -81,6 +89,12 @@ def shots(tmp_path):
         shutil.copytree(folder, keep, dirs_exist_ok=True)
 
 
+def open_link(page, base: str, token: str, lands: str) -> None:
+    """What a person does with the link in their mail: it opens a page that signs them in and moves on."""
+    page.goto(f"{base}/signin?token={token}")
+    page.wait_for_url(f"{base}{lands}")
+
+
 def survey_cell(page):
     return page.locator('td[data-region="SI03"][data-stage="survey"]')
 
@@ -97,13 +111,12 @@ def wait_for_text(page, locator, text: str, seconds: float = 20) -> str:
 def test_a_contact_fills_in_the_real_survey_and_the_coordinator_sees_it_counted(live_portal, browser, shots):
     project, base = live_portal
     coordinator = browser.new_page(viewport={"width": 1400, "height": 1000})
-    coordinator.goto(f"{base}/signin?token={issue(project, Role.COORDINATOR)}")
+    open_link(coordinator, base, issue(project, Role.COORDINATOR), "/dashboard")
     assert "0 of 20 responses" in survey_cell(coordinator).inner_text()
     coordinator.screenshot(path=shots / "1-dashboard-before.png", full_page=True)
 
     contact = browser.new_page(viewport={"width": 1100, "height": 1000})
-    contact.goto(f"{base}/signin?token={issue(project, Role.CONTACT, 'SI03')}")
-    assert contact.url.endswith("/regions/SI03")
+    open_link(contact, base, issue(project, Role.CONTACT, "SI03"), "/regions/SI03")
     contact.get_by_role("link", name="Survey form").click()
     contact.keyboard.press("Tab")
     assert contact.evaluate("document.activeElement.textContent") == "Skip to content"
@@ -138,7 +151,7 @@ def test_a_contact_fills_in_the_real_survey_and_the_coordinator_sees_it_counted(
 def test_the_real_survey_form_works_with_the_keyboard_alone_and_labels_every_field(live_portal, browser):
     project, base = live_portal
     page = browser.new_page()
-    page.goto(f"{base}/signin?token={issue(project, Role.CONTACT, 'SI03')}")
+    open_link(page, base, issue(project, Role.CONTACT, "SI03"), "/regions/SI03")
     reached = []
     for _ in range(30):
         page.keyboard.press("Tab")
@@ -159,3 +172,122 @@ def test_the_real_survey_form_works_with_the_keyboard_alone_and_labels_every_fie
     unnamed_groups = page.evaluate("""() => [...document.querySelectorAll('fieldset')]
         .filter(f => !f.querySelector('legend') || !f.querySelector('legend').textContent.trim()).length""")
     assert unnamed_groups == 0
+
+
+# --- links from elsewhere, sessions and phones (issue 16, points 3, 4 and 11) ---------------------------------
+@pytest.fixture
+def elsewhere(tmp_path):
+    """Another site (another origin on loopback): a webmail page with the invite link, or an attacker's page."""
+    import functools
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    def page_at(name: str, html: str) -> str:
+        (folder / name).write_text(f"<!doctype html><html><body>{html}</body></html>", encoding="utf-8")
+        return f"http://localhost:{server.server_port}/{name}"  # localhost vs 127.0.0.1: another site
+
+    yield page_at
+    server.shutdown()
+
+
+def test_an_invite_link_clicked_in_webmail_on_another_site_lands_signed_in(live_portal, browser, elsewhere, shots):
+    """Point 4: the SameSite=Strict cookie set on a cross-site navigation was not sent on the redirect after it."""
+    project, base = live_portal
+    link = f"{base}/signin?token={issue(project, Role.CONTACT, 'SI03')}"
+    mail = elsewhere("mail.html", f'<p>Dear Ana,</p><a id="invite" href="{link}">Open the portal</a>')
+    page = browser.new_page()
+    page.goto(mail)
+    page.click("#invite")
+    page.wait_for_url(f"{base}/regions/SI03")
+    assert page.get_by_role("heading", level=1).inner_text() == "Vzhodna Slovenija SI03"
+    assert (
+        "token" not in page.evaluate("document.location.href")
+        and page.get_by_role("button", name="Sign out").is_visible()
+    )
+    page.reload()
+    assert page.url == f"{base}/regions/SI03" and "Progress of the five stages" in page.content()
+    [session] = [c for c in page.context.cookies() if c["name"] == "advisory_session"]
+    assert session["httpOnly"] and session["sameSite"] == "Lax"
+    page.screenshot(path=shots / "5-signed-in-from-webmail.png")
+
+
+def test_pages_on_another_site_cannot_switch_whom_the_browser_is_signed_in_as(live_portal, browser, elsewhere):
+    """Point 3: a cross-site GET of someone else's link replaced a signed-in contact's session."""
+    project, base = live_portal
+    page = browser.new_page()
+    open_link(page, base, issue(project, Role.CONTACT, "SI03", email="ana@si03.si"), "/regions/SI03")
+    theirs = issue(project, Role.CONTACT, "DED2", email="mallory@example.eu")
+    linked = elsewhere("link.html", f'<a id="go" href="{base}/signin?token={theirs}">Read this</a>')
+    page.goto(linked)
+    page.click("#go")
+    page.get_by_role("heading", name="Sign in as someone else?").wait_for()
+    planted = elsewhere(
+        "planted.html",
+        f'<form id="f" method="post" action="{base}/signin"><input name="token" value="{theirs}">'
+        '<input name="nonce" value="guessed"><input name="confirm" value="yes"></form>'
+        "<script>document.getElementById('f').submit()</script>",
+    )
+    page.goto(planted)
+    page.wait_for_url(f"{base}/signin")
+    assert "did not come from the portal" in page.content()
+    page.goto(f"{base}/regions/SI03")
+    assert page.url == f"{base}/regions/SI03" and "ana@si03.si" in page.locator("header").inner_text()
+    page.get_by_role("button", name="Sign out").click()
+    page.goto(f"{base}/regions/SI03")
+    assert page.get_by_role("heading", name="Sign in").is_visible()
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def fits_the_phone(page) -> None:
+    """Nothing sticks out sideways, and the whole header (Sign out included) is on the screen."""
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], page.url
+    box = page.get_by_role("button", name="Sign out").bounding_box()
+    assert box is not None and 0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"], page.url
+
+
+def test_the_pages_fit_a_390_px_phone(live_portal, browser, shots):
+    """Point 11: at 390 px the region page and the dashboard overflowed; a column and "Sign out" were cut off."""
+    project, base = live_portal
+    contact = browser.new_page(viewport=PHONE)
+    open_link(
+        contact,
+        base,
+        issue(project, Role.CONTACT, "SI03", email="ana.novak-kovacic@savinjska-regija.si"),
+        "/regions/SI03",
+    )
+    contact.set_input_files(
+        "#file",
+        files=[{"name": "odgovori-ankete-za-lesni-grozd.csv", "mimeType": "text/csv", "buffer": b"region\nSI03\n"}],
+    )
+    contact.get_by_role("button", name="Upload").click()
+    contact.get_by_role("heading", name="Not accepted").wait_for()
+    fits_the_phone(contact)
+    contact.goto(f"{base}/regions/SI03")
+    fits_the_phone(contact)
+    contact.screenshot(path=shots / "phone-1-region-contact.png", full_page=True)
+    contact.goto(f"{base}/regions/SI03/survey")
+    fits_the_phone(contact)
+    contact.screenshot(path=shots / "phone-2-survey.png", full_page=True)
+
+    staff = browser.new_page(viewport=PHONE)
+    open_link(staff, base, issue(project, Role.EXPERT, email="expert@observatory.eu"), "/dashboard")
+    fits_the_phone(staff)
+    matrix = staff.locator(".card.scroll").first
+    assert matrix.evaluate("e => e.scrollWidth > e.clientWidth")  # the table scrolls inside its card
+    staff.screenshot(path=shots / "phone-3-dashboard.png", full_page=True)
+    for path, name in (("/regions/SI03", "phone-4-region-expert.png"), ("/events", "phone-5-events.png")):
+        staff.goto(f"{base}{path}")
+        fits_the_phone(staff)
+        staff.screenshot(path=shots / name, full_page=True)

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from advisory.assessment import build_assessment_report
-from advisory.inputs.assessment import gather_assessment_report
-from advisory.pipeline import Waiting
-from tests.briefing_examples import REGIONS, ExampleContext, context_with_assessment
+from advisory.domain.stages import Waiting
+from advisory.stages.assessment.build import build_assessment_report
+from advisory.stages.assessment.gather import gather_assessment_report
+from tests.briefing_examples import context_with_assessment
+from tests.fakes import REGIONS, FakeStageContext
 
 scenarios("assessment.feature")
 
 
 @given(parsers.parse('the region "{name}" with its challenge'), target_fixture="stage_context")
 def region(name):
-    return ExampleContext(region=next(r for r in REGIONS.values() if r.name == name))
+    return FakeStageContext(region=next(r for r in REGIONS.values() if r.name == name))
 
 
 @given("the region's policy makers submitted their stress test", target_fixture="stage_context")

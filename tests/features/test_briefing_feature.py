@@ -7,20 +7,24 @@ import datetime as dt
 from docx import Document
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from advisory.assessment import build_assessment_report
-from advisory.briefing import BriefingEdits, RecommendationEdit, build_policy_briefing
-from advisory.documents.render import render
-from advisory.documents.templates import build_template
-from advisory.inputs.assessment import gather_assessment_report
-from advisory.inputs.briefing import gather_policy_briefing
-from advisory.pipeline import DocumentContext, DocumentMeta
+from advisory.adapters.documents.render import render
+from advisory.adapters.documents.templates import build_template
+from advisory.domain.documents import DocumentContext, DocumentMeta
+from advisory.stages.assessment.build import build_assessment_report
+from advisory.stages.assessment.gather import gather_assessment_report
+from advisory.stages.briefing.build import build_policy_briefing
+from advisory.stages.briefing.gather import gather_policy_briefing
+from advisory.stages.briefing.models import BriefingEdits, RecommendationEdit
 from tests.briefing_examples import REGIONS, context_with_assessment
+from tests.documents import template_source
 
 scenarios("briefing.feature")
 
 
-@given(parsers.parse('the assessment, survey, benchmarking and peer review of "{name}" are finished'),
-       target_fixture="stage_context")
+@given(
+    parsers.parse('the assessment, survey, benchmarking and peer review of "{name}" are finished'),
+    target_fixture="stage_context",
+)
 def finished_stages(name):
     ctx = context_with_assessment(next(code for code, r in REGIONS.items() if r.name == name))
     ctx.results["assessment_report"] = build_assessment_report(gather_assessment_report(ctx)).model_dump(mode="json")
@@ -35,17 +39,23 @@ def generated(stage_context):
 
 @when(parsers.parse('the expert rewrites the first recommendation as "{text}"'), target_fixture="briefing")
 def rewrite(stage_context, briefing, text):
-    edit = BriefingEdits(by="Ana Kovačič", edits=[RecommendationEdit(
-        recommendation_id=briefing.recommendations[0].id, text=text)])
+    edit = BriefingEdits(
+        by="Ana Kovačič", edits=[RecommendationEdit(recommendation_id=briefing.recommendations[0].id, text=text)]
+    )
     stage_context.recorded["briefing_edits"] = [edit.model_dump(mode="json")]
     return build_policy_briefing(gather_policy_briefing(stage_context))
 
 
 @when("the expert approves the briefing", target_fixture="delivered")
 def approve(stage_context, briefing, tmp_path):
-    meta = DocumentMeta(title="Final policy briefing", stage_label="Stage 5", version=2,
-                        date=dt.date(2026, 11, 21), status_line="Approved")
-    template = build_template("policy_briefing", tmp_path)
+    meta = DocumentMeta(
+        title="Final policy briefing",
+        stage_label="Stage 5",
+        version=2,
+        date=dt.date(2026, 11, 21),
+        status_line="Approved",
+    )
+    template = build_template(template_source("policy_briefing"), tmp_path)
     context = DocumentContext(region=stage_context.region, document=meta, result=briefing, sources=briefing.sources)
     document = Document(str(render(template, context, tmp_path / "briefing.docx").path))
     cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
@@ -54,8 +64,9 @@ def approve(stage_context, briefing, tmp_path):
 
 @then("every recommendation names at least one figure and the stage it came from")
 def evidence_named(briefing):
-    assert all(r.evidence and r.evidence[0].stage and r.evidence[0].figure.value is not None
-               for r in briefing.recommendations)
+    assert all(
+        r.evidence and r.evidence[0].stage and r.evidence[0].figure.value is not None for r in briefing.recommendations
+    )
 
 
 @then("every figure has a source in the annex")

@@ -10,12 +10,13 @@ from docx import Document
 from pytest_bdd import given, parsers, scenarios, then, when
 from rich.console import Console
 
-from advisory.demo import DEMO_DIR, run_demo
-from advisory.input_kinds import INPUT_KINDS
-from advisory.intake import approve, submit_file
-from advisory.project import Project
-from advisory.stages import STAGES
-from advisory.status import status_matrix
+from advisory.domain.stages import STAGES
+from advisory.services.approvals import approve
+from advisory.services.demo import DEMO_DIR, run_demo
+from advisory.services.project import Project
+from advisory.services.status import status_matrix
+from advisory.services.submissions import submit_file
+from advisory.stages.table import INPUT_KINDS
 
 scenarios("engagement.feature")
 
@@ -38,6 +39,10 @@ def advance(project: Project, region: str):
     from workflows.engagement import advance_engagement
 
     return advance_engagement(region, project.settings)
+
+
+def play_through_prefect_for(project: Project):
+    return lambda regions: {code: advance(project, code) for code in regions}
 
 
 def send(project: Project, region: str, kind: str, path: Path) -> None:
@@ -68,11 +73,20 @@ def expert_approves(project, stage, region):
     advance(project, region)
 
 
-@given(parsers.parse('the people of "{region}" have sent their inputs and the expert has approved every stage'))
 @when(parsers.parse('the people of "{region}" send their inputs and the expert approves every stage'))
 def whole_engagement(project, region, quiet):
-    assert run_demo(project, quiet, regions=[region])
+    assert run_demo(project, quiet, advance=play_through_prefect_for(project), regions=[region]).done
     project.documents_before = documents(project, region)
+
+
+@given(
+    parsers.parse('the people of "{region}" have sent their inputs and the expert has approved every stage'),
+    target_fixture="project",
+)
+def whole_engagement_played(played_project, region):
+    """The session's played world, where every region's people did just that (tests/conftest.py)."""
+    played_project.documents_before = documents(played_project, region)
+    return played_project
 
 
 @when(parsers.parse('"{region}" sends a corrected policy self-assessment and the expert advances "{region2}"'))

@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from advisory.inputs.peer_review import assigned_reviewer_ids, gather_peer_review_report
-from advisory.peer_review.assignment import Host, assign_reviewers
-from advisory.peer_review.intake import parse_review
-from advisory.peer_review.pack import AssessmentSeen, BenchmarkingSeen, PackInputs, SurveySeen, build_peer_review_pack
-from advisory.peer_review.pool import load_reviewers
-from advisory.peer_review.report import build_peer_review_report
-from advisory.pipeline import Waiting
-from advisory.problems import UploadRejected
-from advisory.regions import load_regions
+from advisory.adapters.region_profiles import load_regions
+from advisory.domain.errors import UploadRejected
+from advisory.domain.stages import Waiting
+from advisory.stages.peer_review.assignment import Host, assign_reviewers
+from advisory.stages.peer_review.build import build_peer_review_pack, build_peer_review_report
+from advisory.stages.peer_review.gather import assigned_reviewer_ids, gather_peer_review_report
+from advisory.stages.peer_review.models import AssessmentSeen, BenchmarkingSeen, PackInputs, SurveySeen
+from advisory.stages.peer_review.parse import parse_review
+from advisory.stages.peer_review.pool import load_reviewers
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "demo" / "reviews"
@@ -58,7 +58,11 @@ def reviewers_per_region(assignment, programme, count):
         assert len({a.country for a in chosen} - {regions[code].country}) >= 2
 
 
-@then(parsers.parse('every reviewer chosen for "{code}" comes with the expertise, language, origin and load behind the choice'))
+@then(
+    parsers.parse(
+        'every reviewer chosen for "{code}" comes with the expertise, language, origin and load behind the choice'
+    )
+)
 def reasons_given(assignment, code):
     for chosen in assignment[code]:
         shares, language, origin, load = chosen.reasons
@@ -74,8 +78,14 @@ def conflicted_not_chosen(assignment, reviewer_id, home, code):
 def engagement(programme, code):
     regions, pool = programme
     chosen = assign_reviewers([Host.from_region(r) for r in regions.values()], pool)[code]
-    inputs = PackInputs(region=regions[code], today=dt.date(2026, 12, 1), assignments=chosen,
-                        assessment=AssessmentSeen(), survey=SurveySeen(), benchmarking=BenchmarkingSeen())
+    inputs = PackInputs(
+        region=regions[code],
+        today=dt.date(2026, 12, 1),
+        assignments=chosen,
+        assessment=AssessmentSeen(),
+        survey=SurveySeen(),
+        benchmarking=BenchmarkingSeen(),
+    )
     return Engagement(regions[code], build_peer_review_pack(inputs))
 
 
@@ -107,7 +117,9 @@ def reviews_submitted(engagement, received):
 @given(parsers.parse("the expert {closed} the stage"))
 def expert_closes(engagement, closed):
     if closed == "has closed":
-        engagement.recorded["stage_closed"].append({"stage": "peer_review", "by": "expert", "at": "2027-01-13T09:00:00"})
+        engagement.recorded["stage_closed"].append(
+            {"stage": "peer_review", "by": "expert", "at": "2027-01-13T09:00:00"}
+        )
 
 
 @then(parsers.parse('the peer review report is waiting with "{message}"'))

@@ -8,14 +8,14 @@ from pathlib import Path
 import openpyxl
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from advisory.inputs.survey import gather_survey_report
-from advisory.pipeline import Waiting
-from advisory.problems import UploadRejected
-from advisory.regions import load_regions
-from surveys.analysis import build_survey_report
-from surveys.instrument import default_instrument
-from surveys.intake import parse_survey_upload, receipt
-from surveys.workbook import FIRST_DATA_ROW, write_survey_workbook
+from advisory.adapters.region_profiles import load_regions
+from advisory.domain.errors import UploadRejected
+from advisory.domain.stages import Waiting
+from advisory.stages.survey.build import build_survey_report
+from advisory.stages.survey.gather import gather_survey_report
+from advisory.stages.survey.instrument import default_instrument
+from advisory.stages.survey.parse import parse_survey_upload, receipt
+from advisory.stages.survey.workbook import FIRST_DATA_ROW, write_survey_workbook
 
 scenarios("survey.feature")
 
@@ -53,9 +53,16 @@ def workbook(survey, tmp_path):
 @when(parsers.parse("the contact fills in {count:d} responses and submits the workbook"), target_fixture="outcome")
 def fill_and_submit(survey, workbook, count):
     book = openpyxl.load_workbook(workbook)
-    answers = {"org_type": "Podjetje", "size": "Majhna (10-49)", "sector": "C Predelovalne dejavnosti",
-               "cluster_role": "Član", "internationalisation": "Samo regionalno ali nacionalno",
-               "market_importance": 5, "market_satisfaction": 2, "main_obstacle": "Premalo kupcev & <trg>"}
+    answers = {
+        "org_type": "Podjetje",
+        "size": "Majhna (10-49)",
+        "sector": "C Predelovalne dejavnosti",
+        "cluster_role": "Član",
+        "internationalisation": "Samo regionalno ali nacionalno",
+        "market_importance": 5,
+        "market_satisfaction": 2,
+        "main_obstacle": "Premalo kupcev & <trg>",
+    }
     for offset in range(count):
         for index, column in enumerate(survey["instrument"].answer_columns, start=1):
             value = f"podjetje-{offset + 1}" if column == "respondent_id" else answers.get(column)
@@ -78,8 +85,17 @@ def receipt_shown(outcome, survey):
 @given("a CSV file with a rating of 7, an unknown organisation type and a missing size", target_fixture="upload")
 def broken_csv(survey):
     columns = ["region", "instrument_version", *survey["instrument"].answer_columns]
-    row = dict(region="SI03", instrument_version="1", respondent_id="a1", org_type="pekarna", size="", sector="C",
-               cluster_role="member", internationalisation="none", market_importance="7")
+    row = {
+        "region": "SI03",
+        "instrument_version": "1",
+        "respondent_id": "a1",
+        "org_type": "pekarna",
+        "size": "",
+        "sector": "C",
+        "cluster_role": "member",
+        "internationalisation": "none",
+        "market_importance": "7",
+    }
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, delimiter=";")
     writer.writeheader()
@@ -142,8 +158,10 @@ def waits(gathered, text):
 
 def demo_responses(survey) -> list[dict]:
     data = Path("demo/surveys/SI03.xlsx").read_bytes()
-    return [r.model_dump(mode="json") for r in parse_survey_upload(data, "SI03.xlsx", survey["region"],
-                                                                   survey["instrument"])]
+    return [
+        r.model_dump(mode="json")
+        for r in parse_survey_upload(data, "SI03.xlsx", survey["region"], survey["instrument"])
+    ]
 
 
 @given("the demo responses of the region, accepted before the deadline", target_fixture="engagement")
@@ -168,6 +186,6 @@ def ranked(report):
 
 @then("the report names the survey, its responses and fieldwork as its source")
 def sourced(report):
-    assert report.sources[0].dataset == (f"Regional survey Vzhodna Slovenija, {report.responses} responses, "
-                                         "fieldwork until 15 December 2026")
-
+    assert report.sources[0].dataset == (
+        f"Regional survey Vzhodna Slovenija, {report.responses} responses, fieldwork until 15 December 2026"
+    )

@@ -1,7 +1,7 @@
 """The whole server-mode stack on one machine, for tests and benchmarks: a Prefect server on PostgreSQL and workers.
 
 Mirrors scripts/start-server-stack.sh: `prefect server start` with its own PREFECT_HOME and its
-database on PostgreSQL, the `advance-engagement` deployment on a process work pool, N workers.
+database on PostgreSQL, and N task workers (`python -m workflows.worker`) sharing a task storage folder.
 """
 
 from __future__ import annotations
@@ -39,9 +39,12 @@ def wait_healthy(api_url: str, server: subprocess.Popen, log: Path, timeout: flo
     raise TimeoutError(f"prefect server not healthy after {timeout:.0f} s:\n{log.read_text()[-3000:]}")
 
 
-def stack_environment(home: Path, api_url: str, database_url: str, stage_table: str | None) -> dict[str, str]:
+def stack_environment(home: Path, api_url: str, database_url: str, task_storage: Path) -> dict[str, str]:
+    # The stack's server is set up here alone: an embedded run earlier in the same process may have turned
+    # some of the server's services off in os.environ (workflows/runtime.py), which a real server needs.
+    inherited = {key: value for key, value in os.environ.items() if not key.startswith("PREFECT_SERVER_")}
     env = {
-        **os.environ,
+        **inherited,
         "PREFECT_HOME": str(home),
         "PREFECT_API_URL": api_url,
         "PREFECT_API_DATABASE_CONNECTION_URL": database_url,
@@ -50,32 +53,35 @@ def stack_environment(home: Path, api_url: str, database_url: str, stage_table: 
         "PREFECT_LOGGING_LEVEL": "INFO",
         "PREFECT_WORKER_QUERY_SECONDS": "1",
         "PREFECT_RESULTS_PERSIST_BY_DEFAULT": "false",
+        "PREFECT_RESULTS_LOCAL_STORAGE_PATH": str(task_storage),  # task parameters, shared with the caller
         "PYTHONPATH": str(PROJECT_ROOT),
     }
-    if stage_table:
-        env["ADVISORY_STAGE_TABLE"] = stage_table
     return env
 
 
 @contextlib.contextmanager
-def server_stack(workdir: Path, workers: int = 2, stage_table: str | None = None, limit: int = 2) -> Iterator[dict[str, str]]:
+def server_stack(workdir: Path, workers: int = 2, limit: int = 2) -> Iterator[dict[str, str]]:
     """Yield the environment (PREFECT_API_URL ...) of a running server with `workers` workers; stop all after."""
     user = require_postgres()
     with scratch_database("prefect_test") as prefect_db:
         port = free_port()
         api_url = f"http://127.0.0.1:{port}/api"
-        env = stack_environment(workdir / "prefect-home", api_url, sqlalchemy_url(prefect_db, user, "asyncpg"), stage_table)
+        storage = workdir / "task-storage"
+        env = stack_environment(workdir / "prefect-home", api_url, sqlalchemy_url(prefect_db, user, "asyncpg"), storage)
         processes: list[subprocess.Popen] = []
         try:
             log = workdir / "server.log"
-            server = _start([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)], env, log)
+            server = _start(
+                [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+                env,
+                log,
+            )
             processes.append(server)
             wait_healthy(api_url, server, log)
-            _deploy(env)
             for number in range(workers):
-                command = [sys.executable, "-m", "prefect", "worker", "start", "--pool", "advisory", "--type", "process",
-                           "--name", f"worker-{number + 1}", "--limit", str(limit)]
-                processes.append(_start(command, env, workdir / f"worker-{number + 1}.log"))
+                name = f"worker-{number + 1}"
+                command = [sys.executable, "-m", "workflows.worker", "--name", name, "--limit", str(limit)]
+                processes.append(_start(command, env, workdir / f"{name}.log"))
             yield env
         finally:
             for process in reversed(processes):
@@ -85,11 +91,6 @@ def server_stack(workdir: Path, workers: int = 2, stage_table: str | None = None
 def _start(command: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
     log.parent.mkdir(parents=True, exist_ok=True)
     return subprocess.Popen(command, env=env, cwd=PROJECT_ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT)
-
-
-def _deploy(env: dict[str, str]) -> None:
-    subprocess.run([sys.executable, "-m", "workflows.deployment"], env=env, cwd=PROJECT_ROOT, check=True,
-                   capture_output=True, timeout=120)
 
 
 def _stop(process: subprocess.Popen) -> None:

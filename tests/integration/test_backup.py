@@ -8,15 +8,17 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from advisory.backup import RestoreRefused, backup, restore
-from advisory.documents.render import sha256_file
-from advisory.intake import approve, submit_file
-from advisory.progress import run_stage
-from advisory.project import Project
+from advisory.adapters.documents.render import sha256_file
+from advisory.adapters.store.database import engine_for
+from advisory.adapters.store.models import Base
+from advisory.domain.errors import RestoreRefused
+from advisory.domain.stages import stage
+from advisory.services.approvals import approve
+from advisory.services.backup import backup, restore
+from advisory.services.engine import run_stage
+from advisory.services.project import Project
+from advisory.services.submissions import submit_file
 from advisory.settings import Settings
-from advisory.stages import stage
-from advisory.store.database import engine_for
-from advisory.store.models import Base
 from tests.integration import toy_stages
 from tests.integration.postgres_databases import require_postgres, scratch_database, sqlalchemy_url
 
@@ -48,7 +50,10 @@ def table_rows(project: Project) -> dict[str, list[tuple]]:
 def comparable(rows: dict[str, list[tuple]], old: Path, new: Path) -> dict[str, list[tuple]]:
     """Rows with document paths expressed relative to their output directory."""
     relative = lambda value: value.replace(str(old.resolve()), "<out>").replace(str(new.resolve()), "<out>")  # noqa: E731
-    return {name: [tuple(relative(v) if isinstance(v, str) else v for v in row) for row in table] for name, table in rows.items()}
+    return {
+        name: [tuple(relative(v) if isinstance(v, str) else v for v in row) for row in table]
+        for name, table in rows.items()
+    }
 
 
 def documents(output_dir: Path) -> dict[str, str]:
@@ -69,18 +74,23 @@ def round_trip(source: Project, target: Settings, backup_dir: Path) -> None:
         assert latest.version == 2 and latest.approved_by == "expert"
         assert Path(latest.path).parent.parent == target.output_dir.resolve()
         assert sha256_file(Path(latest.path)) == latest.sha256
-        assert [i.payload["text"] for i in uow.engagements.current_inputs("ES61", "note")] == ["Cádiz & <Sevilla> \"č\" ž ő ß"]
+        assert [i.payload["text"] for i in uow.engagements.current_inputs("ES61", "note")] == [
+            'Cádiz & <Sevilla> "č" ž ő ß'
+        ]
 
 
 def test_a_sqlite_backup_restores_to_the_same_rows_and_documents(settings, tmp_path):
     source = engaged_project(settings, tmp_path)
     target = Settings(
-        data_dir=tmp_path / "restored", output_dir=tmp_path / "restored-output",
+        data_dir=tmp_path / "restored",
+        output_dir=tmp_path / "restored-output",
         database_url=f"sqlite:///{tmp_path / 'restored' / 'advisory.db'}",
     )
     round_trip(source, target, tmp_path / "backup")
     # New rows after a restore get fresh ids: the engagement goes on.
-    restored = Project(target.model_copy(update={"templates_dir": source.settings.templates_dir}), stage_steps=toy_stages.STAGE_STEPS)
+    restored = Project(
+        target.model_copy(update={"templates_dir": source.settings.templates_dir}), stage_steps=toy_stages.STAGE_STEPS
+    )
     receipt = submit_file(restored, toy_stages.INPUT_KINDS, "HU33", "note", "n.jsonl", NOTES, "expert")
     assert receipt.outcome == "accepted"
 
@@ -99,7 +109,9 @@ def test_a_damaged_backup_is_refused_before_anything_is_written(settings, tmp_pa
     backup(source.settings, tmp_path / "backup")
     victim = next((tmp_path / "backup" / "documents").rglob("*.docx"))
     victim.write_bytes(victim.read_bytes() + b"x")
-    target = Settings(data_dir=tmp_path / "r", output_dir=tmp_path / "r-out", database_url=f"sqlite:///{tmp_path / 'r.db'}")
+    target = Settings(
+        data_dir=tmp_path / "r", output_dir=tmp_path / "r-out", database_url=f"sqlite:///{tmp_path / 'r.db'}"
+    )
     with pytest.raises(RestoreRefused, match="damaged"):
         restore(target, tmp_path / "backup")
     assert not target.output_dir.exists()
@@ -111,19 +123,30 @@ def test_a_postgresql_backup_restores_into_another_postgresql_database(settings,
     with scratch_database("advisory_test") as first, scratch_database("advisory_test") as second:
         pg = settings.model_copy(update={"database_url": sqlalchemy_url(first, user)})
         source = engaged_project(pg, tmp_path)
-        target = Settings(data_dir=tmp_path / "r", output_dir=tmp_path / "r-out", database_url=sqlalchemy_url(second, user))
+        target = Settings(
+            data_dir=tmp_path / "r", output_dir=tmp_path / "r-out", database_url=sqlalchemy_url(second, user)
+        )
         round_trip(source, target, tmp_path / "backup")
-        restored = Project(target.model_copy(update={"templates_dir": source.settings.templates_dir}), stage_steps=toy_stages.STAGE_STEPS)
-        assert submit_file(restored, toy_stages.INPUT_KINDS, "HU33", "note", "n.jsonl", NOTES, "x").outcome == "accepted"
+        restored = Project(
+            target.model_copy(update={"templates_dir": source.settings.templates_dir}),
+            stage_steps=toy_stages.STAGE_STEPS,
+        )
+        assert (
+            submit_file(restored, toy_stages.INPUT_KINDS, "HU33", "note", "n.jsonl", NOTES, "x").outcome == "accepted"
+        )
         engine_for(pg.database).dispose()
         engine_for(target.database).dispose()
 
 
 def test_the_cli_backs_up_and_restores(settings, tmp_path, monkeypatch):
-    from advisory.backup_cli import app
+    from advisory.entrypoints.cli.backup import app
 
     source = engaged_project(settings, tmp_path)
-    for key, value in {"DATA_DIR": settings.data_dir, "OUTPUT_DIR": settings.output_dir, "DATABASE_URL": settings.database}.items():
+    for key, value in {
+        "DATA_DIR": settings.data_dir,
+        "OUTPUT_DIR": settings.output_dir,
+        "DATABASE_URL": settings.database,
+    }.items():
         monkeypatch.setenv(f"ADVISORY_{key}", str(value))
     result = CliRunner().invoke(app, ["backup", "--out", str(tmp_path / "cli-backup")])
     assert result.exit_code == 0, result.output

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -13,15 +12,17 @@ from docx import Document
 from PIL import Image
 from pydantic import BaseModel
 
-from advisory.assessment import build_assessment_report
-from advisory.briefing import build_policy_briefing, parse_briefing_edits
-from advisory.documents.render import render
-from advisory.documents.templates import build_template
-from advisory.inputs.assessment import gather_assessment_report
-from advisory.inputs.briefing import gather_policy_briefing
-from advisory.pipeline import DocumentContext, DocumentMeta
-from advisory.sources import SourcedFigure
+from advisory.adapters.documents.render import render
+from advisory.adapters.documents.templates import build_template
+from advisory.domain.documents import DocumentContext, DocumentMeta
+from advisory.domain.sources import SourcedFigure
+from advisory.stages.assessment.build import build_assessment_report
+from advisory.stages.assessment.gather import gather_assessment_report
+from advisory.stages.briefing.build import build_policy_briefing
+from advisory.stages.briefing.gather import gather_policy_briefing
+from advisory.stages.briefing.parse import parse_briefing_edits
 from tests.briefing_examples import context_with_assessment, demo_bytes
+from tests.documents import page_images, pdf_of, template_source
 
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not on PATH")
 
@@ -32,21 +33,15 @@ def briefing_context(code: str, language: str = "en") -> DocumentContext:
     edits = parse_briefing_edits(demo_bytes("briefing_edits", code), f"{code}.yaml", ctx.region)
     ctx.recorded["briefing_edits"] = [edits.model_dump(mode="json")]
     result = build_policy_briefing(gather_policy_briefing(ctx))
-    meta = DocumentMeta(title="Final policy briefing", stage_label="Stage 5", version=1,
-                        date=dt.date(2026, 11, 21), language=language)
+    meta = DocumentMeta(
+        title="Final policy briefing", stage_label="Stage 5", version=1, date=dt.date(2026, 11, 21), language=language
+    )
     return DocumentContext(region=ctx.region, document=meta, result=result, sources=result.sources)
 
 
 def rendered(tmp_path: Path, code: str, language: str) -> Path:
-    template = build_template("policy_briefing", tmp_path / "templates", language)
+    template = build_template(template_source("policy_briefing"), tmp_path / "templates", language)
     return render(template, briefing_context(code, language), tmp_path / f"briefing_{code}.docx", language).path
-
-
-def to_pdf(docx: Path) -> Path:
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{docx.parent}/lo-profile", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(docx.parent), str(docx)], check=True, timeout=180,
-                   capture_output=True)
-    return docx.with_suffix(".pdf")
 
 
 def figures_in(value, path="result"):
@@ -72,17 +67,13 @@ def test_every_figure_in_the_briefing_names_a_source_in_the_annex():
 def test_the_expert_edit_is_delivered_verbatim_with_its_special_characters(tmp_path):
     text = "\n".join(p.text for p in Document(str(rendered(tmp_path, "SI03", "en"))).paragraphs)
     assert "Build a bridge between the wood & automotive clusters" in text
-    assert "Štajerska & Koroška" in text and "(\"lesni kompoziti\" for car interiors)" in text
+    assert "Štajerska & Koroška" in text and '("lesni kompoziti" for car interiors)' in text
     assert "Edited by Dr. Ana Kovačič (observatory expert)" in text
 
 
-@needs_soffice
+@pytest.mark.libreoffice
 def test_every_page_of_a_slovenian_briefing_has_ink(tmp_path):
-    if shutil.which("pdftoppm") is None:
-        pytest.skip("pdftoppm is not on PATH")
-    pdf = to_pdf(rendered(tmp_path, "SI03", "sl"))
-    subprocess.run(["pdftoppm", "-png", "-r", "30", str(pdf), str(tmp_path / "page")], check=True, timeout=120)
-    pages = sorted(tmp_path.glob("page-*.png"))
+    pages = page_images(pdf_of(rendered(tmp_path, "SI03", "sl")), tmp_path / "pages")
     assert len(pages) >= 4
     for page in pages:
         pixels = np.asarray(Image.open(page).convert("L"))

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from advisory.intake import ActionRefused, approve, record_input
-from advisory.pipeline import Step
-from advisory.progress import run_stage
-from advisory.project import Project
-from advisory.stages import STAGES, StageStatus, stage
-from tests.integration.toy_stages import Note, NoteInputs, NoteResult, build_templates, gather_for
+from advisory.domain.errors import ActionRefused
+from advisory.domain.stages import StageStatus, stage
+from advisory.services.approvals import approve
+from advisory.services.engine import run_stage
+from advisory.services.project import Project
+from advisory.services.submissions import record_input
+from tests.integration.toy_stages import Note, NoteInputs, NoteResult, build_templates, steps_with
 from tests.integration.toy_stages import build as build_notes
 
 
@@ -24,8 +25,7 @@ def build(inputs: NoteInputs) -> NoteResult:
 @pytest.fixture
 def project(settings, tmp_path: Path) -> Project:
     templates = build_templates(tmp_path / "templates")
-    steps = {each.key: (Step(document=f"{each.key}_doc", gather=gather_for(each.key), build=build),) for each in STAGES}
-    return Project(settings.model_copy(update={"templates_dir": templates}), stage_steps=steps)
+    return Project(settings.model_copy(update={"templates_dir": templates}), stage_steps=steps_with(build))
 
 
 def status(project: Project, region: str, key: str) -> str:
@@ -40,7 +40,7 @@ def test_a_stage_waits_and_says_what_it_misses(project):
 
 
 def test_a_stage_with_inputs_writes_a_document_and_waits_for_approval(project):
-    record_input(project, "ES61", "note", "n1", Note(stage="assessment", text="Cádiz & <Sevilla> \"č ž ő ß\""), "expert")
+    record_input(project, "ES61", "note", "n1", Note(stage="assessment", text='Cádiz & <Sevilla> "č ž ő ß"'), "expert")
     outcome = run_stage(project, "ES61", stage("assessment"))
     assert outcome.status == StageStatus.READY_FOR_APPROVAL
     assert outcome.documents_written == ["assessment_doc"]
@@ -98,16 +98,17 @@ def test_the_flow_advances_a_region_until_a_stage_waits(project, prefect_harness
 
 
 def test_the_cover_names_the_stage_in_the_documents_language():
-    from advisory.stages import stage_label
+    from advisory.adapters.i18n import translator
+    from advisory.domain.stages import stage_label
 
-    assert stage_label(stage("survey")) == "Stage 2 of 5: Regional survey"
-    assert stage_label(stage("briefing"), "sl") == "Faza 5 od 5: Končno priporočilo za politiko"
-    assert stage_label(stage("assessment"), "hu") == "Stage 1 of 5: Assessment report"
+    assert translator("en").text(stage_label(stage("survey"))) == "Stage 2 of 5: Regional survey"
+    assert translator("sl").text(stage_label(stage("briefing"))) == "Faza 5 od 5: Končno priporočilo za politiko"
+    assert translator("hu").text(stage_label(stage("assessment"))) == "1/5. szakasz: Értékelő jelentés"
 
 
 def test_a_run_that_loses_the_race_for_a_version_leaves_the_winners_file_untouched(project, monkeypatch):
-    from advisory.documents.render import sha256_file
-    from advisory.store.repository import EngagementRepository
+    from advisory.adapters.documents.render import sha256_file
+    from advisory.adapters.store.repositories import EngagementRepository
 
     record_input(project, "ES61", "note", "n1", Note(stage="assessment", text="first"), "expert")
     run_stage(project, "ES61", stage("assessment"))

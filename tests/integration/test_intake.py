@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from pydantic import BaseModel
 
-from advisory.intake import InputKind, submit_file
-from advisory.problems import Problem, UploadRejected
-from advisory.project import Project
+from advisory.domain.errors import Problem, UnknownRegion, UploadRejected
+from advisory.domain.stages import InputKind
+from advisory.services.project import Project
+from advisory.services.submissions import KEPT_BYTES, submit_file
 
 
 class Line(BaseModel):
@@ -21,7 +22,9 @@ def parse_lines(data: bytes, filename: str, region, ctx) -> list[tuple[str, Base
     for number, text in enumerate(data.decode().splitlines(), start=1):
         key, _, value = text.partition(",")
         if not value.strip().isdigit():
-            problems.append(Problem(file=filename, row=number, column="value", value=value, reason="not a whole number"))
+            problems.append(
+                Problem(file=filename, row=number, column="value", value=value, reason="not a whole number")
+            )
         else:
             records.append((key, Line(key=key, value=int(value))))
     if problems:
@@ -76,16 +79,18 @@ def test_a_corrected_submission_supersedes_the_earlier_one_and_both_stay_in_hist
         assert [r.payload["value"] for r in uow.engagements.input_history("ES61", "line", "a")] == [1, 5]
 
 
-def test_a_file_over_the_size_limit_is_refused_without_keeping_its_bytes(project):
-    receipt = submit_file(project, KINDS, "ES61", "line", "big.csv", b"a,1\n" * 500, "contact")
+def test_a_file_over_the_size_limit_is_refused_keeping_only_its_hash_size_and_first_bytes(project):
+    data = b"a,1\n" * 5000
+    receipt = submit_file(project, KINDS, "ES61", "line", "big.csv", data, "contact")
     assert receipt.outcome == "rejected" and "limit is 1,000 bytes" in receipt.problems[0].reason
     with project.unit_of_work() as uow:
-        assert uow.engagements.upload(receipt.upload_id).content == b""
+        stored = uow.engagements.upload(receipt.upload_id)
+        assert (stored.content, stored.size, stored.sha256) == (data[:KEPT_BYTES], len(data), receipt.sha256)
     assert current(project) == {}
 
 
 def test_an_unknown_region_is_refused_with_the_known_ones_named(project):
-    with pytest.raises(KeyError, match="demonstrator regions are DED2, ES61"):
+    with pytest.raises(UnknownRegion, match="demonstrator regions are DED2, ES61"):
         submit_file(project, KINDS, "XX99", "line", "a.csv", b"a,1", "contact")
 
 

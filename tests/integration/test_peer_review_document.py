@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from docx import Document
 
-from advisory.documents.render import render
-from advisory.documents.templates import build_template
-from advisory.inputs.peer_review import assigned_reviewer_ids, gather_peer_review_pack, gather_peer_review_report
-from advisory.peer_review.intake import parse_review
-from advisory.peer_review.pack import PackInputs, build_peer_review_pack
-from advisory.peer_review.report import ReportInputs, build_peer_review_report
-from advisory.pipeline import DocumentContext, DocumentMeta
-from advisory.regions import load_regions
+from advisory.adapters.documents.render import render
+from advisory.adapters.documents.templates import build_template
+from advisory.domain.documents import DocumentContext, DocumentMeta
+from advisory.stages.peer_review.build import build_peer_review_pack, build_peer_review_report
+from advisory.stages.peer_review.gather import assigned_reviewer_ids, gather_peer_review_pack, gather_peer_review_report
+from advisory.stages.peer_review.models import PackInputs, ReportInputs
+from advisory.stages.peer_review.parse import parse_review
+from tests.documents import docx_text, pdf_of, template_source
+from tests.fakes import context_for
 
 ROOT = Path(__file__).resolve().parents[2]
 TRICKY = 'Seed capital < 50 000 € & “quotes” "too": čž ő ß'
@@ -27,68 +25,73 @@ UPSTREAM = {
         "mismatches": [{"kind": "unaddressed", "condition": "financial", "text": f"No priority addresses {TRICKY}."}],
     },
     "survey_report": {
-        "responses": 14, "invited": 20,
+        "responses": 14,
+        "invited": 20,
         "bottlenecks": [
-            {"condition": "financial", "label": "Access to finance", "importance": 4.5, "satisfaction": 2.1, "gap": 2.4, "n": 14},
-            {"condition": "market", "label": "Access to foreign markets", "importance": 4.2, "satisfaction": 2.6, "gap": 1.6, "n": 14},
-            {"condition": "support", "label": "Cluster services", "importance": 3.9, "satisfaction": 3.1, "gap": 0.8, "n": 13},
+            {
+                "condition": "financial",
+                "label": "Access to finance",
+                "importance": 4.5,
+                "satisfaction": 2.1,
+                "gap": 2.4,
+                "n": 14,
+            },
+            {
+                "condition": "market",
+                "label": "Access to foreign markets",
+                "importance": 4.2,
+                "satisfaction": 2.6,
+                "gap": 1.6,
+                "n": 14,
+            },
+            {
+                "condition": "support",
+                "label": "Cluster services",
+                "importance": 3.9,
+                "satisfaction": 3.1,
+                "gap": 0.8,
+                "n": 13,
+            },
         ],
     },
     "benchmarking_report": {
-        "composite": 0.41, "relative_score": 82.5, "group": "Moderate",
-        "weaknesses": [{"code": "rd_bes", "name": "Business R&D expenditure", "dimension": "Investment",
-                        "value": 0.41, "unit": "% of GDP", "year": 2017, "normalised": 0.12, "peer_median": 0.8}],
+        "composite": 0.41,
+        "relative_score": 82.5,
+        "group": "Moderate",
+        "weaknesses": [
+            {
+                "code": "rd_bes",
+                "name": "Business R&D expenditure",
+                "dimension": "Investment",
+                "value": 0.41,
+                "unit": "% of GDP",
+                "year": 2017,
+                "normalised": 0.12,
+                "peer_median": 0.8,
+            }
+        ],
     },
 }
 
 
-class FakeContext:
-    """A StageContext over plain dicts, as the engine's will be over the database."""
-
-    def __init__(self, code: str, results: dict, inputs: dict | None = None) -> None:
-        self.regions = load_regions(ROOT / "regions")
-        self.region = self.regions[code]
-        self.today = dt.date(2026, 12, 1)
-        self.stage_started = self.today
-        self.regions_dir = ROOT / "regions"
-        self.datasets_dir = ROOT / "datasets"
-        self.instruments_dir = ROOT / "surveys" / "instruments"
-        self._results, self._inputs = results, inputs or {}
-
-    def inputs(self, kind: str) -> list[dict]:
-        return self._inputs.get(kind, [])
-
-    def result(self, document: str) -> dict | None:
-        return self._results.get(document)
-
-    def all_results(self, document: str) -> dict[str, dict]:
-        return {}
-
-
 def _render(document: str, result, region, tmp_path: Path) -> Path:
-    template = build_template(document, tmp_path / "templates")
-    meta = DocumentMeta(title=document.replace("_", " ").capitalize(), stage_label="Stage 4: Peer review",
-                        version=1, date=dt.date(2026, 12, 1))
+    template = build_template(template_source(document), tmp_path / "templates")
+    meta = DocumentMeta(
+        title=document.replace("_", " ").capitalize(),
+        stage_label="Stage 4: Peer review",
+        version=1,
+        date=dt.date(2026, 12, 1),
+    )
     context = DocumentContext(region=region, document=meta, result=result, sources=result.sources)
     return render(template, context, tmp_path / f"{document}.docx").path
 
 
-def _text(path: Path) -> str:
-    doc = Document(str(path))
-    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
-    return "\n".join([p.text for p in doc.paragraphs] + cells)
-
-
 def _converts_to_pdf(path: Path) -> None:
-    if shutil.which("soffice") is None:
-        pytest.skip("LibreOffice (soffice) is not on PATH, so the PDF conversion cannot be checked")
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(path.parent), str(path)],
-                   check=True, capture_output=True, timeout=180)
-    assert path.with_suffix(".pdf").stat().st_size > 10_000
+    assert pdf_of(path).stat().st_size > 10_000
 
 
 def _pack(code: str = "ES61"):
-    inputs = gather_peer_review_pack(FakeContext(code, UPSTREAM))
+    inputs = gather_peer_review_pack(context_for(code, results=UPSTREAM, today=dt.date(2026, 12, 1)))
     assert isinstance(inputs, PackInputs)
     return inputs.region, build_peer_review_pack(inputs)
 
@@ -96,7 +99,7 @@ def _pack(code: str = "ES61"):
 @pytest.mark.libreoffice
 def test_pack_renders_reviewers_agenda_figures_and_questions(tmp_path):
     region, pack = _pack()
-    text = _text(_render("peer_review_pack", pack, region, tmp_path))
+    text = docx_text(_render("peer_review_pack", pack, region, tmp_path))
     assert "Andalucía" in text and "Spain & Portugal" in text
     assert "Ana Ferreira" in text and "Agência Nacional de Inovação" in text
     assert "shares agri-food" in text
@@ -115,11 +118,16 @@ def test_report_renders_scores_disagreement_and_grouped_recommendations(tmp_path
         review = parse_review(path.read_bytes(), path.name, region, assigned)
         reviews.append(review.model_dump(mode="json"))
     reviews[0]["comments"] = TRICKY
-    ctx = FakeContext("ES61", {"peer_review_pack": pack.model_dump(mode="json")}, {"peer_review": reviews})
+    ctx = context_for(
+        "ES61",
+        results={"peer_review_pack": pack.model_dump(mode="json")},
+        recorded={"peer_review": reviews},
+        today=dt.date(2026, 12, 1),
+    )
     inputs = gather_peer_review_report(ctx)
     assert isinstance(inputs, ReportInputs)
     report = build_peer_review_report(inputs)
-    text = _text(_render("peer_review_report", report, region, tmp_path))
+    text = docx_text(_render("peer_review_report", report, region, tmp_path))
     assert "3 of 3 peer reviewers" in text
     assert "Internationalisation" in text and "yes" in text
     assert "“Andalucía Global”" in text and "Spain & Portugal" in text

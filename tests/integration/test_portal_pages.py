@@ -8,11 +8,11 @@ import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
-from advisory.access import Role
-from advisory.demo import DEMO_DIR
-from advisory.web.app import create_app
-from advisory.web.survey_form import response_csv
-from surveys.instrument import default_instrument
+from advisory.domain.access import Role
+from advisory.entrypoints.web.app import create_app
+from advisory.entrypoints.web.survey_form import response_csv
+from advisory.services.demo import DEMO_DIR
+from advisory.stages.survey.instrument import default_instrument
 from tests.portal_world import INPUT_KINDS, advance_now, play_until, real_project, sign_in
 
 AWKWARD = 'Cádiz & <Sevilla> "č ž ő ß"'
@@ -32,9 +32,19 @@ def client(project):
 
 def answers(csrf: str, reference: str, **extra) -> dict:
     """A complete response: the required choices, one rating pair and a free-text answer."""
-    return {"csrf": csrf, "respondent_id": reference, "org_type": "firm", "size": "small", "sector": "C",
-            "cluster_role": "member", "internationalisation": "regular", "market_importance": "5",
-            "market_satisfaction": "2", "main_obstacle": AWKWARD, **extra}
+    return {
+        "csrf": csrf,
+        "respondent_id": reference,
+        "org_type": "firm",
+        "size": "small",
+        "sector": "C",
+        "cluster_role": "member",
+        "internationalisation": "regular",
+        "market_importance": "5",
+        "market_satisfaction": "2",
+        "main_obstacle": AWKWARD,
+        **extra,
+    }
 
 
 def missing(project, region: str, stage: str) -> tuple[str, str]:
@@ -64,8 +74,10 @@ def test_a_draft_is_saved_as_the_contact_goes_and_comes_back_later(client, proje
 def test_submitting_the_form_records_one_response_and_the_survey_counts_it(client, project):
     assert play_until(project, "ES61", "survey").missing.startswith("0 of 20 responses")
     csrf = sign_in(client, project, Role.CONTACT, "ES61")
-    response = client.post("/regions/ES61/survey", data={**answers(csrf, "firm-1"), "action": "submit",
-                                                         "partners": ["universities", "other_sectors"]})
+    response = client.post(
+        "/regions/ES61/survey",
+        data={**answers(csrf, "firm-1"), "action": "submit", "partners": ["universities", "other_sectors"]},
+    )
     assert response.status_code == 200 and "Received and accepted" in response.text
     with project.unit_of_work() as uow:
         [recorded] = uow.engagements.current_inputs("ES61", "survey_response")
@@ -78,8 +90,7 @@ def test_submitting_the_form_records_one_response_and_the_survey_counts_it(clien
 
 def test_a_wrong_answer_keeps_the_draft_and_names_the_field(client, project):
     csrf = sign_in(client, project, Role.CONTACT, "ES61")
-    response = client.post("/regions/ES61/survey", data={**answers(csrf, "firm-2"), "org_type": "",
-                                                         "action": "submit"})
+    response = client.post("/regions/ES61/survey", data={**answers(csrf, "firm-2"), "org_type": "", "action": "submit"})
     assert response.status_code == 422
     assert 'href="#f-org_type"' in response.text
     assert 'value="firm-2"' in client.get("/regions/ES61/survey").text
@@ -89,11 +100,14 @@ def test_an_uploaded_file_gives_a_receipt_listed_on_the_region_page(client, proj
     csrf = sign_in(client, project, Role.CONTACT, "ES61")
     instrument = default_instrument()
     good = answers(csrf, "a")
-    rows = [response_csv(instrument, "ES61", {**good, "market_importance": "9"}).decode().splitlines(),
-            response_csv(instrument, "ES61", {**good, "respondent_id": "b", "org_type": "spaceship"}).decode().splitlines()]
+    rows = [
+        response_csv(instrument, "ES61", {**good, "market_importance": "9"}).decode().splitlines(),
+        response_csv(instrument, "ES61", {**good, "respondent_id": "b", "org_type": "spaceship"}).decode().splitlines(),
+    ]
     csv = "\n".join([rows[0][0], rows[0][1], rows[1][1]]).encode()
-    response = client.post("/regions/ES61/uploads", data={"csrf": csrf, "kind": "survey_response"},
-                           files={"file": ("answers.csv", csv)})
+    response = client.post(
+        "/regions/ES61/uploads", data={"csrf": csrf, "kind": "survey_response"}, files={"file": ("answers.csv", csv)}
+    )
     assert response.status_code == 422 and "Not accepted" in response.text
     assert "market_importance" in response.text and "spaceship" in response.text
     page = client.get("/regions/ES61").text
@@ -115,14 +129,14 @@ def test_the_coordinator_sees_every_region_and_what_a_waiting_stage_lacks(client
 
 def test_the_status_export_is_a_workbook_without_formulas(client, project):
     with project.unit_of_work() as uow:
-        uow.engagements.set_stage("PL21", "survey", "awaiting_input", missing="=HYPERLINK(\"http://evil\")")
+        uow.engagements.set_stage("PL21", "survey", "awaiting_input", missing='=HYPERLINK("http://evil")')
         uow.commit()
     sign_in(client, project, Role.COORDINATOR)
     response = client.get("/dashboard/status.xlsx")
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = [cell.value for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)]
-    assert "'=HYPERLINK(\"http://evil\")" in values
+    assert '\'=HYPERLINK("http://evil")' in values
     assert not any(v.startswith("=") for v in values)
     assert sheet.max_row == 1 + 6 * 5
 
@@ -131,8 +145,9 @@ def test_an_expert_uploads_closes_the_survey_early_approves_and_downloads(client
     play_until(project, "SI03", "survey")
     csrf = sign_in(client, project, Role.EXPERT)
     workbook = (DEMO_DIR / "surveys" / "SI03.xlsx").read_bytes()
-    sent = client.post("/regions/SI03/uploads", data={"csrf": csrf, "kind": "survey_response"},
-                       files={"file": ("SI03.xlsx", workbook)})
+    sent = client.post(
+        "/regions/SI03/uploads", data={"csrf": csrf, "kind": "survey_response"}, files={"file": ("SI03.xlsx", workbook)}
+    )
     assert sent.status_code == 200 and "Received and accepted" in sent.text
     assert missing(project, "SI03", "survey")[1].startswith("17 of 20 responses")
     assert "Close early" in client.get("/regions/SI03").text
@@ -160,11 +175,18 @@ def test_a_reviewer_sees_their_engagement_downloads_the_pack_and_sends_the_revie
     assert f"/documents/{pack.id}" in listing and "/regions/HU33/review" in listing
     assert client.get(f"/documents/{pack.id}").status_code == 200
     form = client.get("/regions/HU33/review").text
-    scores = dict.fromkeys(set(s.split('"')[0] for s in form.split('name="score_')[1:]), "4")
-    response = client.post("/regions/HU33/review", data={
-        "csrf": csrf, **{f"score_{name}": value for name, value in scores.items()},
-        "strengths": "Győr & <Pannon> cooperate", "weaknesses": "few links", "theme_1": "other",
-        "recommendation_1": "Open the cluster to SMEs & start-ups"})
+    scores = dict.fromkeys({s.split('"')[0] for s in form.split('name="score_')[1:]}, "4")
+    response = client.post(
+        "/regions/HU33/review",
+        data={
+            "csrf": csrf,
+            **{f"score_{name}": value for name, value in scores.items()},
+            "strengths": "Győr & <Pannon> cooperate",
+            "weaknesses": "few links",
+            "theme_1": "other",
+            "recommendation_1": "Open the cluster to SMEs & start-ups",
+        },
+    )
     assert response.status_code == 200 and "Received and accepted" in response.text, response.text
     with project.unit_of_work() as uow:
         [recorded] = uow.engagements.current_inputs("HU33", "peer_review")

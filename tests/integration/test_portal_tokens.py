@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from advisory.access import AccessRefused, AccessTokens, Role, token_digest
-from advisory.project import Project
-from advisory.store.models import AccessToken, utcnow
+from advisory.adapters.store.models import AccessToken
+from advisory.domain.access import Role, token_digest
+from advisory.domain.errors import AccessRefused
+from advisory.services.project import Project
 
 
 @pytest.fixture
@@ -18,9 +19,17 @@ def project(settings):
 
 def issue(project, **fields):
     with project.unit_of_work() as uow:
-        issued = AccessTokens(uow.session).issue(**{"email": "ana@junta.es", "region": "ES61", "reviewer_id": None,
-                                                    "days": 30, "issued_by": "expert", "role": Role.CONTACT,
-                                                    **fields})
+        issued = uow.tokens.issue(
+            **{
+                "email": "ana@junta.es",
+                "region": "ES61",
+                "reviewer_id": None,
+                "days": 30,
+                "issued_by": "expert",
+                "role": Role.CONTACT,
+                **fields,
+            }
+        )
         uow.commit()
     return issued
 
@@ -36,19 +45,21 @@ def test_only_the_hash_of_a_token_is_stored(project):
 def test_a_token_resolves_to_its_role_and_region_until_it_expires(project):
     issued = issue(project, days=2)
     with project.unit_of_work() as uow:
-        tokens = AccessTokens(uow.session)
-        grant = tokens.resolve(issued.token)
+        tokens = uow.tokens
+        grant = tokens.peek(issued.token)
         assert (grant.role, grant.region) == (Role.CONTACT, "ES61")
-        assert tokens.resolve(issued.token, now=utcnow() + dt.timedelta(days=3)) is None
-        assert tokens.resolve(issued.token + "x") is None and tokens.resolve("") is None
+        assert tokens.peek(issued.token + "x") is None and tokens.peek("") is None
+    three_days_later = Project(project.settings.model_copy(update={"today": project.today() + dt.timedelta(days=3)}))
+    with three_days_later.unit_of_work() as uow:
+        assert uow.tokens.peek(issued.token) is None
 
 
 def test_a_revoked_token_no_longer_resolves_and_cannot_be_revoked_twice(project):
     issued = issue(project)
     with project.unit_of_work() as uow:
-        tokens = AccessTokens(uow.session)
+        tokens = uow.tokens
         assert tokens.revoke(issued.token_id) and not tokens.revoke(issued.token_id)
-        assert tokens.resolve(issued.token) is None
+        assert tokens.peek(issued.token) is None
         assert tokens.listing("ES61")[0].revoked_at is not None
 
 

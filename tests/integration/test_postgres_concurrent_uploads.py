@@ -8,9 +8,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from advisory.intake import submit_file
-from advisory.project import Project
-from advisory.store.database import engine_for
+from advisory.adapters.store.database import engine_for
+from advisory.services.project import Project
+from advisory.services.submissions import submit_file
 from tests.integration import toy_stages
 from tests.integration.postgres_databases import require_postgres, scratch_database, sqlalchemy_url
 
@@ -21,8 +21,10 @@ pytestmark = pytest.mark.postgres
 def pg_project(settings, tmp_path):
     user = require_postgres()
     with scratch_database("advisory_test") as database:
-        project = Project(settings.model_copy(update={"database_url": sqlalchemy_url(database, user)}),
-                          stage_steps=toy_stages.STAGE_STEPS)
+        project = Project(
+            settings.model_copy(update={"database_url": sqlalchemy_url(database, user)}),
+            stage_steps=toy_stages.STAGE_STEPS,
+        )
         yield project
         engine_for(project.settings.database).dispose()
 

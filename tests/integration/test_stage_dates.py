@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from advisory.progress import run_stage
-from advisory.project import Project
-from advisory.stages import stage
+from advisory.domain.stages import stage
+from advisory.services.engine import run_stage
+from advisory.services.project import Project
 from tests.portal_world import play_until
 
 

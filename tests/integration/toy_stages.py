@@ -1,7 +1,8 @@
-"""A small stage table for server-mode and fault tests: each stage needs one expert note, then approval.
+"""A small stage table of the tests' own: each stage needs one expert note, then approval.
 
-Importable by module path (`tests.integration.toy_stages:STAGE_STEPS`), so Prefect workers in
-other processes run the same table (ADVISORY_STAGE_TABLE) until the real one is on main.
+A test builds its own `Project(settings, stage_steps=STAGE_STEPS)` on it, with templates built by
+`build_templates`, so the engine's waits, versions, approvals and faults are tested apart from the
+real stages' content.
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from advisory.documents.house_style import TemplateBuilder
-from advisory.intake import InputKind
-from advisory.pipeline import Step, Waiting
-from advisory.problems import Problem, UploadRejected
-from advisory.sources import Source
-from advisory.stages import STAGES
+from advisory.adapters.documents.house_style import TemplateBuilder
+from advisory.adapters.documents.templates import TemplateSource, build_template
+from advisory.domain.errors import Problem, UploadRejected
+from advisory.domain.sources import Source
+from advisory.domain.stages import STAGES, InputKind, Step, Waiting
 
 
 class Note(BaseModel):
@@ -38,7 +38,11 @@ class NoteResult(BaseModel):
 def gather_for(stage_key: str):
     def gather(ctx) -> NoteInputs | Waiting:
         notes = [n["text"] for n in ctx.inputs("note") if n["stage"] == stage_key]
-        return NoteInputs(region=ctx.region.name, notes=notes) if notes else Waiting(missing=f"an expert's note on {stage_key}")
+        return (
+            NoteInputs(region=ctx.region.name, notes=notes)
+            if notes
+            else Waiting(missing=f"an expert's note on {stage_key}")
+        )
 
     return gather
 
@@ -48,16 +52,25 @@ def build(inputs: NoteInputs) -> NoteResult:
     return NoteResult(count=len(inputs.notes), notes=inputs.notes, sources=[source])
 
 
-STAGE_STEPS = {each.key: (Step(document=f"{each.key}_doc", gather=gather_for(each.key), build=build),) for each in STAGES}
+def _body(doc: TemplateBuilder) -> None:
+    doc.paragraph("{{ result.count }} notes for {{ region.name }}")
+    doc.bullets("result.notes", "{{ item }}")
+
+
+TEMPLATES = {each.key: TemplateSource(f"{each.key}_doc", each.title, _body) for each in STAGES}
+
+
+def steps_with(build_function) -> dict:
+    """The toy stage table with another build function (e.g. one that fails on purpose)."""
+    return {each.key: (Step(TEMPLATES[each.key], gather_for(each.key), build_function),) for each in STAGES}
+
+
+STAGE_STEPS = steps_with(build)
 
 
 def build_templates(directory: Path) -> Path:
-    for each in STAGES:
-        builder = TemplateBuilder(each.title)
-        builder.paragraph("{{ result.count }} notes for {{ region.name }}")
-        builder.bullets("result.notes", "{{ item }}")
-        builder.sources_annex()
-        builder.save(directory / f"{each.key}_doc.docx")
+    for source in TEMPLATES.values():
+        build_template(source, directory)
     return directory
 
 

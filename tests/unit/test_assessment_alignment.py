@@ -2,26 +2,28 @@
 
 import pytest
 
-from advisory.assessment.alignment import condition_scores, mismatches
-from advisory.assessment.models import IndicatorDistribution
-from advisory.assessment.regional import regional_indicator
-from advisory.problems import UploadRejected
-from advisory.regions import load_regions
+from advisory.adapters.region_profiles import load_regions
+from advisory.domain.errors import UploadRejected
 from advisory.settings import PROJECT_ROOT
-from advisory.stress_test import StressTestAnswers, parse_stress_test
+from advisory.stages.assessment.alignment import condition_scores, mismatches
+from advisory.stages.assessment.models import IndicatorDistribution, StressTestAnswers
+from advisory.stages.assessment.parse import parse_stress_test
+from advisory.stages.assessment.regional import regional_indicator
 
 REGION = load_regions(PROJECT_ROOT / "regions")["SI03"]
 
 
 def answers(**priorities: int) -> StressTestAnswers:
     levels = dict.fromkeys(("industrial", "market", "cultural", "knowledge", "regulatory", "financial", "support"), 1)
-    return StressTestAnswers(region="SI03", respondent="Ana", priorities=levels | priorities,
-                             cross_sectoral=3, structural_change=3)
+    return StressTestAnswers(
+        region="SI03", respondent="Ana", priorities=levels | priorities, cross_sectoral=3, structural_change=3
+    )
 
 
 def observed(code: str, value: float) -> IndicatorDistribution:
-    return IndicatorDistribution(code=code, year=2018, region_value=value, country_values=[1, 2, 3],
-                                 eu_values=[1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    return IndicatorDistribution(
+        code=code, year=2018, region_value=value, country_values=[1, 2, 3], eu_values=[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+    )
 
 
 def test_percentile_counts_regions_at_or_below_and_medians_come_from_the_same_year():
@@ -31,9 +33,12 @@ def test_percentile_counts_regions_at_or_below_and_medians_come_from_the_same_ye
 
 
 def test_priority_on_a_strength_and_an_unprioritised_weakest_condition_are_flagged():
-    indicators = [regional_indicator(observed("tertiary", 9)), regional_indicator(observed("rd_business", 2)),
-                  regional_indicator(observed("hightech_manufacturing", 6)),
-                  regional_indicator(observed("kis_employment", 4))]
+    indicators = [
+        regional_indicator(observed("tertiary", 9)),
+        regional_indicator(observed("rd_business", 2)),
+        regional_indicator(observed("hightech_manufacturing", 6)),
+        regional_indicator(observed("kis_employment", 4)),
+    ]
     stress = answers(knowledge=3, financial=0)
     scores = condition_scores(indicators, stress)
     found = {(m.kind, m.condition) for m in mismatches(scores, stress)}
@@ -53,5 +58,11 @@ def test_a_stress_test_upload_lists_every_problem_at_once():
     with pytest.raises(UploadRejected) as rejected:
         parse_stress_test(data, "st.yaml", REGION)
     fields = {p.field for p in rejected.value.problems}
-    assert {"priorities.industrial", "priorities.magic", "priorities.knowledge", "cross_sectoral",
-            "structural_change", "respondent"} <= fields
+    assert {
+        "priorities.industrial",
+        "priorities.magic",
+        "priorities.knowledge",
+        "cross_sectoral",
+        "structural_change",
+        "respondent",
+    } <= fields

@@ -1,13 +1,17 @@
 """Gathering the assessment report's inputs from the real reference data."""
 
-from advisory.assessment import build_assessment_report, parse_findings
-from advisory.inputs.assessment import gather_assessment_report
-from tests.briefing_examples import REGIONS, ExampleContext, context_with_assessment, demo_bytes
+from advisory.stages.assessment.build import build_assessment_report
+from advisory.stages.assessment.gather import gather_assessment_report
+from advisory.stages.assessment.parse import parse_findings
+from tests.briefing_examples import context_with_assessment, demo_bytes
+from tests.fakes import REGIONS, FakeStageContext
 
 
 def test_the_assessment_waits_for_the_policy_self_assessment():
-    assert gather_assessment_report(ExampleContext(region=REGIONS["DED2"])).missing == \
-        "policy self-assessment not yet submitted"
+    assert (
+        gather_assessment_report(FakeStageContext(region=REGIONS["DED2"])).missing
+        == "policy self-assessment not yet submitted"
+    )
 
 
 def test_every_demo_region_gets_a_country_context_and_weaknesses():

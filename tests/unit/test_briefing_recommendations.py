@@ -2,23 +2,19 @@
 
 import pytest
 
-from advisory.briefing import (
-    SUMMARY_BUDGET,
-    BriefingEdits,
-    RecommendationEdit,
-    build_policy_briefing,
-    parse_briefing_edits,
-)
-from advisory.inputs.briefing import gather_policy_briefing
-from advisory.principles import PRINCIPLES, verdict
-from advisory.problems import UploadRejected
+from advisory.domain.errors import UploadRejected
+from advisory.domain.principles import PRINCIPLES, verdict
+from advisory.stages.briefing.build import SUMMARY_BUDGET, build_policy_briefing
+from advisory.stages.briefing.gather import gather_policy_briefing
+from advisory.stages.briefing.models import BriefingEdits, RecommendationEdit
+from advisory.stages.briefing.parse import parse_briefing_edits
 from tests.briefing_examples import REGIONS, context_with_assessment
 
 
 @pytest.fixture(scope="module")
 def inputs():
-    from advisory.assessment import build_assessment_report
-    from advisory.inputs.assessment import gather_assessment_report
+    from advisory.stages.assessment.build import build_assessment_report
+    from advisory.stages.assessment.gather import gather_assessment_report
 
     ctx = context_with_assessment("SI03")
     ctx.results["assessment_report"] = build_assessment_report(gather_assessment_report(ctx)).model_dump(mode="json")
@@ -26,8 +22,9 @@ def inputs():
 
 
 def test_recommendation_ids_are_stable_across_runs(inputs):
-    assert [r.id for r in build_policy_briefing(inputs).recommendations] == \
-        [r.id for r in build_policy_briefing(inputs).recommendations]
+    assert [r.id for r in build_policy_briefing(inputs).recommendations] == [
+        r.id for r in build_policy_briefing(inputs).recommendations
+    ]
 
 
 def test_survey_evidence_on_a_theme_joins_the_stress_test_recommendation(inputs):
@@ -38,7 +35,9 @@ def test_survey_evidence_on_a_theme_joins_the_stress_test_recommendation(inputs)
 
 def test_an_edit_replaces_the_text_and_keeps_the_generated_one(inputs):
     first = build_policy_briefing(inputs).recommendations[0]
-    edits = BriefingEdits(by="Ana", edits=[RecommendationEdit(recommendation_id=first.id, text="Fund networks of SMEs.")])
+    edits = BriefingEdits(
+        by="Ana", edits=[RecommendationEdit(recommendation_id=first.id, text="Fund networks of SMEs.")]
+    )
     edited = build_policy_briefing(inputs.model_copy(update={"edits": [edits]})).recommendations[0]
     assert (edited.text, edited.edited, edited.edited_by) == ("Fund networks of SMEs.", True, "Ana")
     assert edited.generated_text == first.text
@@ -46,8 +45,13 @@ def test_an_edit_replaces_the_text_and_keeps_the_generated_one(inputs):
 
 def test_a_dropped_recommendation_leaves_the_briefing_and_an_unknown_id_is_reported(inputs):
     first = build_policy_briefing(inputs).recommendations[0]
-    edits = BriefingEdits(by="Ana", edits=[RecommendationEdit(recommendation_id=first.id, drop=True),
-                                           RecommendationEdit(recommendation_id="no-such-rule:x", text="x")])
+    edits = BriefingEdits(
+        by="Ana",
+        edits=[
+            RecommendationEdit(recommendation_id=first.id, drop=True),
+            RecommendationEdit(recommendation_id="no-such-rule:x", text="x"),
+        ],
+    )
     briefing = build_policy_briefing(inputs.model_copy(update={"edits": [edits]}))
     assert first.id not in [r.id for r in briefing.recommendations]
     assert [r.id for r in briefing.dropped] == [first.id] and briefing.unmatched_edits == ["no-such-rule:x"]

@@ -8,14 +8,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from advisory.peer_review.assignment import (
+from advisory.stages.peer_review.assignment import (
     MIN_FOREIGN_COUNTRIES,
     AssignmentImpossible,
     Host,
     assign_reviewers,
     ineligibility,
 )
-from advisory.peer_review.pool import Reviewer
+from advisory.stages.peer_review.pool import Reviewer
 
 
 def host(code="ES61", country="ES", language="es", sectors=("agri-food",)) -> Host:
@@ -23,27 +23,45 @@ def host(code="ES61", country="ES", language="es", sectors=("agri-food",)) -> Ho
 
 
 def reviewer(rid, country, home, sectors=("agri-food",), languages=("en",), max_assignments=2) -> Reviewer:
-    return Reviewer(id=rid, name=rid.title(), organisation="Agency", country=country, home_region=home,
-                    sectors=list(sectors), languages=list(languages), max_assignments=max_assignments)
+    return Reviewer(
+        id=rid,
+        name=rid.title(),
+        organisation="Agency",
+        country=country,
+        home_region=home,
+        sectors=list(sectors),
+        languages=list(languages),
+        max_assignments=max_assignments,
+    )
 
 
 def test_a_reviewer_from_the_host_region_is_never_chosen():
-    pool = [reviewer("local", "ES", "ES61"), reviewer("pt", "PT", "PT11"), reviewer("fr", "FR", "FRJ2"),
-            reviewer("it", "IT", "ITH5")]
+    pool = [
+        reviewer("local", "ES", "ES61"),
+        reviewer("pt", "PT", "PT11"),
+        reviewer("fr", "FR", "FRJ2"),
+        reviewer("it", "IT", "ITH5"),
+    ]
     chosen = assign_reviewers([host()], pool)["ES61"]
     assert {a.reviewer_id for a in chosen} == {"pt", "fr", "it"}
 
 
 def test_a_reviewer_from_the_host_country_but_another_region_may_join_two_foreign_countries():
-    pool = [reviewer("madrid", "ES", "ES30", sectors=("agri-food", "aerospace")),
-            reviewer("pt", "PT", "PT11"), reviewer("fr", "FR", "FRJ2")]
+    pool = [
+        reviewer("madrid", "ES", "ES30", sectors=("agri-food", "aerospace")),
+        reviewer("pt", "PT", "PT11"),
+        reviewer("fr", "FR", "FRJ2"),
+    ]
     chosen = assign_reviewers([host(sectors=("agri-food", "aerospace"))], pool)["ES61"]
     assert {a.reviewer_id for a in chosen} == {"madrid", "pt", "fr"}
 
 
 def test_each_choice_explains_expertise_language_origin_and_load():
-    pool = [reviewer("pt", "PT", "PT11", languages=("en", "es")), reviewer("fr", "FR", "FRJ2"),
-            reviewer("it", "IT", "ITH5")]
+    pool = [
+        reviewer("pt", "PT", "PT11", languages=("en", "es")),
+        reviewer("fr", "FR", "FRJ2"),
+        reviewer("it", "IT", "ITH5"),
+    ]
     reasons = {a.reviewer_id: a.reasons for a in assign_reviewers([host()], pool)["ES61"]}
     assert reasons["pt"] == ["shares agri-food", "speaks es", "from PT (PT11), outside ES61", "1 of 2 assignments"]
     assert reasons["fr"][1] == "works in English"
@@ -95,21 +113,31 @@ SECTORS = ["agri-food", "ICT", "health"]
 @st.composite
 def programmes(draw):
     hosts = [
-        Host(code=f"{c}1{i}", country=c, languages=["en", draw(st.sampled_from(["es", "pt", "fr"]))],
-             sectors=draw(st.lists(st.sampled_from(SECTORS), min_size=1, max_size=2, unique=True)))
+        Host(
+            code=f"{c}1{i}",
+            country=c,
+            languages=["en", draw(st.sampled_from(["es", "pt", "fr"]))],
+            sectors=draw(st.lists(st.sampled_from(SECTORS), min_size=1, max_size=2, unique=True)),
+        )
         for i, c in enumerate(draw(st.lists(st.sampled_from(COUNTRIES), min_size=1, max_size=3)))
     ]
     pool = []
     for index in range(draw(st.integers(3, 8))):
         country = draw(st.sampled_from(COUNTRIES))
         home = draw(st.sampled_from([h.code for h in hosts if h.country == country] + [f"{country}99"]))
-        pool.append(Reviewer(
-            id=f"r{index}", name=f"R {index}", organisation="O", country=country, home_region=home,
-            sectors=draw(st.lists(st.sampled_from(SECTORS), min_size=1, max_size=2, unique=True)),
-            # mostly English speakers with room to spare, so feasible and infeasible programmes both occur
-            languages=draw(st.sampled_from([["en"], ["en", "es"], ["en", "fr"], ["es"], ["pt", "fr"]])),
-            max_assignments=draw(st.sampled_from([0, 1, 2, 2])),
-        ))
+        pool.append(
+            Reviewer(
+                id=f"r{index}",
+                name=f"R {index}",
+                organisation="O",
+                country=country,
+                home_region=home,
+                sectors=draw(st.lists(st.sampled_from(SECTORS), min_size=1, max_size=2, unique=True)),
+                # mostly English speakers with room to spare, so feasible and infeasible programmes both occur
+                languages=draw(st.sampled_from([["en"], ["en", "es"], ["en", "fr"], ["es"], ["pt", "fr"]])),
+                max_assignments=draw(st.sampled_from([0, 1, 2, 2])),
+            )
+        )
     return hosts, pool
 
 

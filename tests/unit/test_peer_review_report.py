@@ -10,24 +10,31 @@ import pytest
 import yaml
 from openpyxl import Workbook
 
-from advisory.inputs.peer_review import gather_peer_review_report
-from advisory.peer_review.assignment import ReviewerAssignment
-from advisory.peer_review.intake import parse_review, review_template
-from advisory.peer_review.pack import meeting_days
-from advisory.peer_review.pool import load_reviewers
-from advisory.peer_review.report import ReportInputs, build_peer_review_report, score_dimension
-from advisory.peer_review.review import DIMENSIONS, PeerReview
-from advisory.pipeline import Waiting
-from advisory.problems import UploadRejected
-from advisory.regions import load_regions
+from advisory.adapters.region_profiles import load_regions
+from advisory.domain.errors import UploadRejected
+from advisory.domain.stages import Waiting
+from advisory.stages.peer_review.agenda import meeting_days
+from advisory.stages.peer_review.aggregation import score_dimension
+from advisory.stages.peer_review.assignment import ReviewerAssignment
+from advisory.stages.peer_review.build import build_peer_review_report
+from advisory.stages.peer_review.gather import gather_peer_review_report
+from advisory.stages.peer_review.models import DIMENSIONS, PeerReview, ReportInputs
+from advisory.stages.peer_review.parse import parse_review
+from advisory.stages.peer_review.pool import load_reviewers
+from advisory.stages.peer_review.workbook import review_template
+from tests.fakes import FakeStageContext
 
 ROOT = Path(__file__).resolve().parents[2]
 REGION = load_regions(ROOT / "regions")["ES61"]
 
 
 def review(rid: str, score: int, **changes) -> PeerReview:
-    data = {"reviewer_id": rid, "region": "ES61", "scores": dict.fromkeys(DIMENSIONS, score),
-            "recommendations": [{"theme": "internationalisation", "text": "Pool export desks"}]} | changes
+    data = {
+        "reviewer_id": rid,
+        "region": "ES61",
+        "scores": dict.fromkeys(DIMENSIONS, score),
+        "recommendations": [{"theme": "internationalisation", "text": "Pool export desks"}],
+    } | changes
     return PeerReview.model_validate(data)
 
 
@@ -48,12 +55,21 @@ def test_a_one_point_difference_is_not_a_disagreement_and_unjudged_scores_are_le
 
 
 def test_recommendations_are_grouped_by_theme_and_repeated_ones_kept_once():
-    other = [{"theme": "other", "text": "Follow up in six months"},
-             {"theme": "internationalisation", "text": "pool  export desks"}]
-    report = build_peer_review_report(ReportInputs(
-        region=REGION, assignments=assigned("aa", "bb"), reviews=[review("aa", 3), review("bb", 4, recommendations=other)]))
+    other = [
+        {"theme": "other", "text": "Follow up in six months"},
+        {"theme": "internationalisation", "text": "pool  export desks"},
+    ]
+    report = build_peer_review_report(
+        ReportInputs(
+            region=REGION,
+            assignments=assigned("aa", "bb"),
+            reviews=[review("aa", 3), review("bb", 4, recommendations=other)],
+        )
+    )
     assert [(g.theme, g.texts) for g in report.recommendations] == [
-        ("Internationalisation", ["Pool export desks"]), ("Other recommendations", ["Follow up in six months"])]
+        ("Internationalisation", ["Pool export desks"]),
+        ("Other recommendations", ["Follow up in six months"]),
+    ]
     assert report.reviews_received == 2 and report.score_chart.categories[0] == DIMENSIONS["relevance"]
 
 
@@ -101,30 +117,34 @@ def test_a_blank_review_template_is_refused_until_filled_in():
         parse_review(blank, "blank.yaml", REGION, {"ana-ferreira"})
 
 
-class ReportContext:
-    def __init__(self, reviews: list[dict], closed: bool = False) -> None:
-        self.region, self.today = REGION, dt.date(2026, 12, 1)
-        self.stage_started = self.today
-        pack = {"pack_date": "2026-12-01", "meeting_start": "2026-12-22", "meeting_end": "2026-12-23",
-                "reviews_due": "2027-01-12", "assignments": [a.model_dump() for a in assigned("aa", "bb", "cc")],
-                "agenda": [], "key_figures": [], "questions": [], "bottleneck_chart": None, "sources": []}
-        self._results = {"peer_review_pack": pack}
-        self._inputs = {"peer_review": reviews,
-                        "stage_closed": [{"stage": "peer_review", "by": "expert", "at": "2027-01-13T09:00"}] if closed else []}
-
-    def inputs(self, kind):
-        return self._inputs.get(kind, [])
-
-    def result(self, document):
-        return self._results.get(document)
+def report_context(reviews: list[dict], closed: bool = False) -> FakeStageContext:
+    pack = {
+        "pack_date": "2026-12-01",
+        "meeting_start": "2026-12-22",
+        "meeting_end": "2026-12-23",
+        "reviews_due": "2027-01-12",
+        "assignments": [a.model_dump() for a in assigned("aa", "bb", "cc")],
+        "agenda": [],
+        "key_figures": [],
+        "questions": [],
+        "bottleneck_chart": None,
+        "sources": [],
+    }
+    closing = [{"stage": "peer_review", "by": "expert", "at": "2027-01-13T09:00"}] if closed else []
+    return FakeStageContext(
+        region=REGION,
+        today=dt.date(2026, 12, 1),
+        results={"peer_review_pack": pack},
+        recorded={"peer_review": reviews, "stage_closed": closing},
+    )
 
 
 def test_the_report_waits_saying_how_many_reviews_are_in_and_when_they_are_due():
-    waiting = gather_peer_review_report(ReportContext([review("aa", 3).model_dump(), review("bb", 4).model_dump()]))
+    waiting = gather_peer_review_report(report_context([review("aa", 3).model_dump(), review("bb", 4).model_dump()]))
     assert waiting == Waiting(missing="2 of 3 reviews received, due 12 January 2027", due=dt.date(2027, 1, 12))
 
 
 def test_the_expert_closing_the_stage_releases_the_report_once_one_review_is_in():
-    assert isinstance(gather_peer_review_report(ReportContext([], closed=True)), Waiting)
-    inputs = gather_peer_review_report(ReportContext([review("aa", 3).model_dump()], closed=True))
+    assert isinstance(gather_peer_review_report(report_context([], closed=True)), Waiting)
+    inputs = gather_peer_review_report(report_context([review("aa", 3).model_dump()], closed=True))
     assert isinstance(inputs, ReportInputs) and build_peer_review_report(inputs).closed_early

@@ -4,34 +4,75 @@ import datetime as dt
 
 import pytest
 
-from surveys.analysis import SurveyInputs, build_survey_report
-from surveys.instrument import default_instrument
+from advisory.stages.survey.build import build_survey_report
+from advisory.stages.survey.instrument import default_instrument
+from advisory.stages.survey.models import SurveyInputs
 
 INSTRUMENT = default_instrument()
 
 
 def response(respondent_id: str, **answers) -> dict:
-    base = dict(region="SI03", instrument_version="1", respondent_id=respondent_id, org_type="firm", size="small",
-                sector="C", cluster_role="member", internationalisation="none")
+    base = {
+        "region": "SI03",
+        "instrument_version": "1",
+        "respondent_id": respondent_id,
+        "org_type": "firm",
+        "size": "small",
+        "sector": "C",
+        "cluster_role": "member",
+        "internationalisation": "none",
+    }
     return base | answers
 
 
 def inputs(responses: list[dict]) -> SurveyInputs:
-    return SurveyInputs(region_code="SI03", region_name="Vzhodna Slovenija", responses=responses, invited=20,
-                        fieldwork_end=dt.date(2026, 12, 15), instrument=INSTRUMENT)
+    return SurveyInputs(
+        region_code="SI03",
+        region_name="Vzhodna Slovenija",
+        responses=responses,
+        invited=20,
+        fieldwork_end=dt.date(2026, 12, 15),
+        instrument=INSTRUMENT,
+    )
 
 
 @pytest.fixture(scope="module")
 def result():
-    return build_survey_report(inputs([
-        response("a", industrial_importance=5, industrial_satisfaction=2, market_importance=4, market_satisfaction=4,
-                 main_obstacle="Grozdi & <mala> podjetja", partners=["universities", "other_clusters"]),
-        response("b", org_type="cluster_organisation", size="medium", internationalisation="regular",
-                 industrial_importance=3, industrial_satisfaction=2, market_importance=2, market_satisfaction=3,
-                 excellence_label="silver", partners=["universities"]),
-        response("c", internationalisation="regular", market_importance=5, market_satisfaction=1,
-                 cultural_importance=2, cultural_satisfaction=4),
-    ]))
+    return build_survey_report(
+        inputs(
+            [
+                response(
+                    "a",
+                    industrial_importance=5,
+                    industrial_satisfaction=2,
+                    market_importance=4,
+                    market_satisfaction=4,
+                    main_obstacle="Grozdi & <mala> podjetja",
+                    partners=["universities", "other_clusters"],
+                ),
+                response(
+                    "b",
+                    org_type="cluster_organisation",
+                    size="medium",
+                    internationalisation="regular",
+                    industrial_importance=3,
+                    industrial_satisfaction=2,
+                    market_importance=2,
+                    market_satisfaction=3,
+                    excellence_label="silver",
+                    partners=["universities"],
+                ),
+                response(
+                    "c",
+                    internationalisation="regular",
+                    market_importance=5,
+                    market_satisfaction=1,
+                    cultural_importance=2,
+                    cultural_satisfaction=4,
+                ),
+            ]
+        )
+    )
 
 
 def test_counts_responses_against_the_invited(result):
@@ -83,18 +124,35 @@ def test_free_text_is_grouped_by_question_and_kept_verbatim(result):
 def test_charts_and_sources_name_the_survey(result):
     assert result.gap_chart.categories[0] == "Industrial conditions"
     assert result.gap_chart.series[0].values[:2] == [2.0, pytest.approx(1.0, abs=1e-3)]
-    assert result.sources[0].dataset == "Regional survey Vzhodna Slovenija, 3 responses, fieldwork until 15 December 2026"
+    assert (
+        result.sources[0].dataset == "Regional survey Vzhodna Slovenija, 3 responses, fieldwork until 15 December 2026"
+    )
 
 
 def test_a_corrected_submission_replaces_the_earlier_answer():
-    result = build_survey_report(inputs([
-        response("a", market_importance=5, market_satisfaction=1),
-        response("a", market_importance=3, market_satisfaction=3),
-    ]))
+    result = build_survey_report(
+        inputs(
+            [
+                response("a", market_importance=5, market_satisfaction=1),
+                response("a", market_importance=3, market_satisfaction=3),
+            ]
+        )
+    )
     assert result.responses == 1 and result.bottlenecks[0].gap == 0.0
 
 
 def test_ties_keep_the_instrument_order():
-    result = build_survey_report(inputs([response("a", support_importance=4, support_satisfaction=3,
-                                                  industrial_importance=4, industrial_satisfaction=3)]))
+    result = build_survey_report(
+        inputs(
+            [
+                response(
+                    "a",
+                    support_importance=4,
+                    support_satisfaction=3,
+                    industrial_importance=4,
+                    industrial_satisfaction=3,
+                )
+            ]
+        )
+    )
     assert [b.condition for b in result.bottlenecks] == ["industrial", "support"]

@@ -2,8 +2,8 @@
 
 import datetime as dt
 
-from advisory.regions import SurveyPlan
-from surveys.closing import survey_closing
+from advisory.domain.regions import SurveyPlan
+from advisory.stages.survey.closing import survey_closing
 
 PLAN = SurveyPlan(deadline=dt.date(2026, 12, 15), min_responses=12, invited=20)
 BEFORE, ON, AFTER = dt.date(2026, 11, 30), dt.date(2026, 12, 15), dt.date(2027, 1, 10)
@@ -37,7 +37,8 @@ def test_closes_early_when_every_invited_organisation_answered():
 
 
 def test_an_expert_closes_it_early_with_few_responses():
-    closing = survey_closing(responses=3, plan=PLAN, today=BEFORE, closed_by="Ana Novak",
-                             closed_on=dt.date(2026, 11, 20))
+    closing = survey_closing(
+        responses=3, plan=PLAN, today=BEFORE, closed_by="Ana Novak", closed_on=dt.date(2026, 11, 20)
+    )
     assert closing.closed and closing.why == "expert"
     assert closing.status == "3 of 20 responses, closed early by Ana Novak on 20 November 2026"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from advisory.problems import UploadRejected
-from advisory.regions import load_regions
-from surveys.instrument import default_instrument
-from surveys.intake import parse_survey_upload
+from advisory.adapters.region_profiles import load_regions
+from advisory.domain.errors import UploadRejected
+from advisory.stages.survey.instrument import default_instrument
+from advisory.stages.survey.parse import parse_survey_upload
 
 INSTRUMENT = default_instrument()
 REGIONS = load_regions(Path("regions"))
@@ -18,9 +18,19 @@ COLUMNS = ["region", "instrument_version", *INSTRUMENT.answer_columns]
 
 
 def row(respondent_id: str = "acme-1", region: str = "SI03", **answers) -> dict:
-    base = dict(region=region, instrument_version="1", respondent_id=respondent_id, org_type="firm", size="small",
-                sector="C", cluster_role="member", internationalisation="none", market_importance="4",
-                market_satisfaction="2", main_obstacle="Premalo podpore & <birokracija> za »zelene« izdelke, čž")
+    base = {
+        "region": region,
+        "instrument_version": "1",
+        "respondent_id": respondent_id,
+        "org_type": "firm",
+        "size": "small",
+        "sector": "C",
+        "cluster_role": "member",
+        "internationalisation": "none",
+        "market_importance": "4",
+        "market_satisfaction": "2",
+        "main_obstacle": "Premalo podpore & <birokracija> za »zelene« izdelke, čž",
+    }
     return base | answers
 
 
@@ -48,17 +58,26 @@ def test_accepts_a_valid_csv_and_keeps_free_text_verbatim():
     assert response.main_obstacle == "Premalo podpore & <birokracija> za »zelene« izdelke, čž"
 
 
-@pytest.mark.parametrize(("encoding", "delimiter"), [
-    ("utf-8", ","), ("utf-8-sig", ";"), ("cp1250", ";"), ("cp1250", ","),
-])
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"),
+    [
+        ("utf-8", ","),
+        ("utf-8-sig", ";"),
+        ("cp1250", ";"),
+        ("cp1250", ","),
+    ],
+)
 def test_reads_utf8_with_or_without_bom_and_windows_1250_with_either_separator(encoding, delimiter):
     [response] = parse(csv_bytes([row()], encoding=encoding, delimiter=delimiter))
     assert response.main_obstacle.endswith("izdelke, čž")
 
 
 def test_reads_windows_1252_german_text():
-    data = csv_bytes([row(region="DED2", main_obstacle="Zu wenig Fachkräfte für Größere Projekte & Förderung")],
-                     encoding="cp1252", delimiter=";")
+    data = csv_bytes(
+        [row(region="DED2", main_obstacle="Zu wenig Fachkräfte für Größere Projekte & Förderung")],
+        encoding="cp1252",
+        delimiter=";",
+    )
     [response] = parse(data, "DED2")
     assert response.main_obstacle == "Zu wenig Fachkräfte für Größere Projekte & Förderung"
 
@@ -69,8 +88,17 @@ def test_refuses_utf16_clearly():
 
 
 def test_choices_may_be_given_by_label_in_any_language_and_several_with_a_bar():
-    [response] = parse(csv_bytes([row(org_type="Grozdna organizacija", size="klein (10-49)",
-                                      partners="Universities and research organisations | Drugi grozdi")]))
+    [response] = parse(
+        csv_bytes(
+            [
+                row(
+                    org_type="Grozdna organizacija",
+                    size="klein (10-49)",
+                    partners="Universities and research organisations | Drugi grozdi",
+                )
+            ]
+        )
+    )
     assert (response.org_type, response.size) == ("cluster_organisation", "small")
     assert response.partners == ["universities", "other_clusters"]
 
@@ -81,11 +109,13 @@ def test_numbers_accept_a_decimal_comma():
 
 
 def test_lists_every_problem_in_the_contacts_language():
-    data = csv_bytes([
-        row("a", market_importance="7", org_type="bakery"),
-        row("b", size="", export_share="lots"),
-        row("a", employees="2.5"),
-    ])
+    data = csv_bytes(
+        [
+            row("a", market_importance="7", org_type="bakery"),
+            row("b", size="", export_share="lots"),
+            row("a", employees="2.5"),
+        ]
+    )
     problems = rejected(data)
     found = {(p.row, p.field): p.reason for p in problems}
     assert found[(2, "market_importance")] == "Vnesite celo število od 1 do 5."
@@ -132,7 +162,7 @@ def test_refuses_other_file_types():
 
 
 def test_formula_like_text_is_stored_as_text():
-    texts = ["=HYPERLINK(\"http://evil\")", "+1+2", "-more grants", "@SUM(A1)"]
+    texts = ['=HYPERLINK("http://evil")', "+1+2", "-more grants", "@SUM(A1)"]
     responses = parse(csv_bytes([row(f"r{i}", main_obstacle=text) for i, text in enumerate(texts)]))
     assert [r.main_obstacle for r in responses] == texts
 

@@ -1,1 +1,0 @@
-"""Document adapters: the house-style template builder, chart drawing and the one render()."""

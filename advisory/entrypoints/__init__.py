@@ -1,0 +1,1 @@
+"""How people reach the engine: the `advisory` command and the web portal."""

@@ -1,1 +1,0 @@
-"""Gather functions: what each stage reads before it can run (adapter layer)."""

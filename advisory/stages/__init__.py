@@ -1,0 +1,1 @@
+"""The five stages, one package each with the same files: models, gather, parse, build, template."""

@@ -1,0 +1,48 @@
+"""Country context from the European Innovation Scoreboard 2023: index, group, trend, strongest, weakest dimensions."""
+
+from __future__ import annotations
+
+from advisory.domain.charts import Chart, Series
+from advisory.stages.assessment.models import CountryContext, DimensionScore, EisCountry
+
+EIS_SOURCE_KEY = "eis2023"
+
+
+def country_context(eis: EisCountry, shown: int = 3) -> CountryContext:
+    """The latest year's index relative to the EU of the same year, and the change since the first year."""
+    years = sorted(eis.sii)
+    first, last = years[0], years[-1]
+    ranked = sorted(
+        (DimensionScore(name=_plain(name), score=score) for name, score in eis.dimensions.items()),
+        key=lambda d: d.score,
+        reverse=True,
+    )
+    return CountryContext(
+        country_name=eis.country_name,
+        year=last,
+        sii=eis.sii[last],
+        eu_sii=eis.eu_sii[last],
+        relative_to_eu=100 * eis.sii[last] / eis.eu_sii[last],
+        group=eis.group,
+        first_year=first,
+        trend=eis.sii[last] - eis.sii[first],
+        strongest=ranked[:shown],
+        weakest=list(reversed(ranked[-shown:])),
+        trend_chart=Chart(
+            kind="line",
+            title=f"Summary Innovation Index, {eis.country_name} and EU (EU 2016 = 100)",
+            categories=[str(y) for y in years],
+            series=[
+                Series(name=eis.country_name, values=[eis.sii[y] for y in years]),
+                Series(name="EU", values=[eis.eu_sii.get(y) for y in years]),
+            ],
+            unit="index",
+            source=f"European Innovation Scoreboard 2023, {first}-{last}",
+        ),
+    )
+
+
+def _plain(dimension: str) -> str:
+    """'2.2 Firm investments' -> 'Firm investments': the EIS numbering means nothing to a reader."""
+    head, _, tail = dimension.partition(" ")
+    return tail if head.replace(".", "").isdigit() else dimension

@@ -1,0 +1,183 @@
+"""Builds the final policy briefing (stage 5): recommendations with evidence, the Do's and Don'ts check, the summary."""
+
+from __future__ import annotations
+
+from advisory.domain.charts import Chart, Series
+from advisory.domain.good_practices import cite
+from advisory.domain.principles import PRINCIPLES, verdict
+from advisory.domain.sources import Source, SourcedFigure
+from advisory.stages.briefing.edits import apply_edits
+from advisory.stages.briefing.models import (
+    BriefingInputs,
+    ExecutiveSummary,
+    PolicyBriefing,
+    PrincipleCheck,
+    PrincipleNote,
+    Recommendation,
+)
+from advisory.stages.briefing.recommendations import candidates
+
+# One A4 page at 10 pt in the house style holds about 3,500 characters of running text; the
+# budget leaves room for the heading and bullet spacing, so the summary never runs over a page.
+SUMMARY_BUDGET = 2000
+MAX_POINTS = 6
+MAX_POINT_CHARS = 220
+
+
+def build_policy_briefing(inputs: BriefingInputs) -> PolicyBriefing:
+    kept, dropped, unmatched = apply_edits(candidates(inputs), inputs.edits)
+    recommendations = [_checked(_cited(r, inputs)) for r in kept]
+    cited = {p.id: p for r in recommendations for p in r.good_practices}
+    return PolicyBriefing(
+        region_code=inputs.region.code,
+        summary=executive_summary(inputs, recommendations),
+        recommendations=recommendations,
+        dropped=dropped,
+        unmatched_edits=unmatched,
+        principles=principle_checks(recommendations),
+        good_practices=list(cited.values()),
+        bottleneck_chart=_bottleneck_chart(inputs),
+        sources=briefing_sources(inputs),
+    )
+
+
+def _cited(recommendation: Recommendation, inputs: BriefingInputs) -> Recommendation:
+    return recommendation.model_copy(update={"good_practices": cite(inputs.good_practices, recommendation.theme)})
+
+
+def _checked(recommendation: Recommendation) -> Recommendation:
+    """Checks the wording the reader will see, so an expert's edit is checked too."""
+    text = f"{recommendation.title}. {recommendation.text}"
+    notes = [PrincipleNote(number=p.number, do=p.do, verdict=verdict(p, text)) for p in PRINCIPLES]
+    return recommendation.model_copy(update={"principles": notes})
+
+
+def principle_checks(recommendations: list[Recommendation]) -> list[PrincipleCheck]:
+    checks = []
+    for principle in PRINCIPLES:
+        notes = {r.id: next(n for n in r.principles if n.number == principle.number) for r in recommendations}
+        supported = [r.title for r in recommendations if notes[r.id].verdict == "supports"]
+        at_risk = [r.title for r in recommendations if notes[r.id].verdict == "at risk"]
+        status = "at risk" if at_risk else "respected" if supported else "not addressed"
+        checks.append(
+            PrincipleCheck(
+                number=principle.number,
+                do=principle.do,
+                dont=principle.dont,
+                supported_by=supported,
+                at_risk_in=at_risk,
+                status=status,
+            )
+        )
+    return checks
+
+
+def executive_summary(inputs: BriefingInputs, recommendations: list[Recommendation]) -> ExecutiveSummary:
+    figures = _headline_figures(inputs)
+    lead = (
+        f"{inputs.region.name} asked the observatory for help with one challenge: "
+        f"{_clip(inputs.region.challenge, 320)} This briefing makes {len(recommendations)} recommendations, "
+        "each tied to the evidence of the earlier stages."
+    )
+    points = [_clip(f"{r.title}: {r.text}", MAX_POINT_CHARS) for r in recommendations[:MAX_POINTS]]
+    return ExecutiveSummary(lead=lead, points=points, figures=figures)
+
+
+def _headline_figures(inputs: BriefingInputs) -> list[SourcedFigure]:
+    survey, bench = inputs.survey, inputs.benchmarking
+    figures = [
+        SourcedFigure(
+            label="Survey responses",
+            value=survey.responses,
+            unit=f"of {survey.invited} invited",
+            source="survey_report",
+            digits=0,
+        ),
+        SourcedFigure(
+            label=f"Innovation score relative to reference (group: {bench.group})",
+            value=bench.relative_score,
+            unit="reference = 100",
+            source="benchmarking_report",
+        ),
+        SourcedFigure(
+            label="Peer reviews received",
+            value=inputs.peer_review.reviews_received,
+            source="peer_review_report",
+            digits=0,
+        ),
+    ]
+    if survey.bottlenecks:
+        top = survey.bottlenecks[0]
+        figures.append(
+            SourcedFigure(
+                label=f"Largest bottleneck: {top.label}", value=top.gap, unit="points gap", source="survey_report"
+            )
+        )
+    return figures
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+def _bottleneck_chart(inputs: BriefingInputs) -> Chart | None:
+    bottlenecks = [b for b in inputs.survey.bottlenecks if b.importance is not None]
+    if not bottlenecks:
+        return None
+    return Chart(
+        kind="barh",
+        title="Framework conditions: importance and satisfaction (regional survey)",
+        categories=[b.label for b in bottlenecks],
+        series=[
+            Series(name="Importance", values=[b.importance for b in bottlenecks]),
+            Series(name="Satisfaction", values=[b.satisfaction for b in bottlenecks]),
+        ],
+        unit="mean rating",
+        source=f"Regional survey, {inputs.survey.responses} responses",
+    )
+
+
+def briefing_sources(inputs: BriefingInputs) -> list[Source]:
+    survey, year = inputs.survey, str(inputs.region.survey.deadline.year)
+    return [
+        Source(
+            key="assessment_report",
+            dataset="Stage 1: assessment report",
+            detail="stress-test answers and EU percentiles of the framework conditions",
+            year=", ".join(sorted({str(i.year) for i in inputs.assessment.indicators})),
+            computation="mean EU percentile of each condition's Eurostat indicators; stress-test mismatches",
+        ),
+        Source(
+            key="survey_report",
+            dataset="Stage 2: regional survey",
+            year=year,
+            detail=f"{survey.responses} responses of {survey.invited} invited organisations",
+            computation="mean importance minus mean satisfaction per framework condition (bottleneck gap)",
+        ),
+        Source(
+            key="benchmarking_report",
+            dataset="Stage 3: benchmarking report",
+            detail="RIS-style normalised indicators of the region and its peer regions",
+            computation="composite score relative to the reference (= 100); weakest indicators",
+        ),
+        Source(
+            key="peer_review_report",
+            dataset="Stage 4: peer review report",
+            detail=f"{inputs.peer_review.reviews_received} reviews",
+            computation="reviewers' recommendations grouped by theme, counted",
+        ),
+        Source(
+            key="good_practices",
+            dataset="Observatory good-practice library",
+            detail="datasets/good_practices.yaml",
+            computation="practices cited by the theme of each recommendation",
+        ),
+        Source(
+            key="principles",
+            dataset="European Commission (2016), Smart Guide to Cluster Policy",
+            detail="eight Do's and Don'ts",
+            year="2016",
+            computation="wording of each recommendation checked for each principle",
+        ),
+    ]

@@ -1,0 +1,101 @@
+"""Inputs, expert edits and result of the final policy briefing (stage 5)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from advisory.domain.charts import Chart
+from advisory.domain.good_practices import GoodPractice
+from advisory.domain.regions import RegionProfile
+from advisory.domain.sources import Source, SourcedFigure
+from advisory.stages.assessment.models import AssessmentResult
+from advisory.stages.briefing.evidence import BenchmarkingEvidence, PeerReviewEvidence, SurveyEvidence
+
+
+class RecommendationEdit(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    recommendation_id: str = Field(min_length=3)
+    title: str | None = None
+    text: str | None = None
+    drop: bool = False
+    by: str | None = Field(default=None, description="who made this edit, when not the one who saved the set")
+
+
+class BriefingEdits(BaseModel):
+    """The expert's edits to the generated recommendations; kept as the approved version."""
+
+    model_config = ConfigDict(extra="forbid")
+    edits: list[RecommendationEdit] = Field(min_length=1)
+    by: str = Field(min_length=2)
+
+
+class BriefingInputs(BaseModel):
+    region: RegionProfile
+    assessment: AssessmentResult
+    survey: SurveyEvidence
+    benchmarking: BenchmarkingEvidence
+    peer_review: PeerReviewEvidence
+    good_practices: list[GoodPractice]
+    edits: list[BriefingEdits] = Field(default_factory=list)
+
+
+class Evidence(BaseModel):
+    stage: str = Field(description="the stage the figure came from, in the reader's words")
+    figure: SourcedFigure
+
+
+class PrincipleNote(BaseModel):
+    number: int
+    do: str
+    verdict: Literal["supports", "at risk", "not addressed"]
+
+
+class Recommendation(BaseModel):
+    id: str = Field(description="rule and evidence, stable across re-runs so edits keep applying")
+    theme: str
+    title: str
+    text: str
+    generated_title: str
+    generated_text: str
+    edited: bool = False
+    edited_by: str = ""
+    evidence: list[Evidence]
+    good_practices: list[GoodPractice] = Field(default_factory=list)
+    principles: list[PrincipleNote] = Field(default_factory=list)
+
+    @property
+    def at_risk(self) -> list[PrincipleNote]:
+        return [p for p in self.principles if p.verdict == "at risk"]
+
+
+class PrincipleCheck(BaseModel):
+    number: int
+    do: str
+    dont: str
+    supported_by: list[str]
+    at_risk_in: list[str]
+    status: Literal["respected", "at risk", "not addressed"]
+
+
+class ExecutiveSummary(BaseModel):
+    lead: str
+    points: list[str]
+    figures: list[SourcedFigure]
+
+
+class PolicyBriefing(BaseModel):
+    region_code: str
+    summary: ExecutiveSummary
+    recommendations: list[Recommendation]
+    dropped: list[Recommendation]
+    unmatched_edits: list[str]
+    principles: list[PrincipleCheck]
+    good_practices: list[GoodPractice]
+    bottleneck_chart: Chart | None
+    sources: list[Source]
+
+    @property
+    def edited(self) -> list[Recommendation]:
+        return [r for r in self.recommendations if r.edited]

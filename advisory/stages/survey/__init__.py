@@ -1,0 +1,1 @@
+"""Stage 2, the regional survey: instrument, workbook, intake of responses, closing rule and analysis."""

@@ -1,1 +1,0 @@
-"""Persistence: SQLAlchemy models, the unit of work and the repository over the project database."""

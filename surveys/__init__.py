@@ -1,1 +1,0 @@
-"""The regional survey: instrument, intake of responses, analysis (stage 2)."""
