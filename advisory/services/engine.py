@@ -48,8 +48,8 @@ def inputs_hash(inputs: BaseModel, template: Path) -> str:
     return digest.hexdigest()
 
 
-def template_for(project: Project, document: str, language: str) -> Path:
-    return template_path(project.settings.templates_dir, document, language)
+def template_for(project: Project, document: str) -> Path:
+    return template_path(project.settings.templates_dir, document)
 
 
 def run_stage(project: Project, region_code: str, stage: Stage) -> StageOutcome:
@@ -131,7 +131,7 @@ def _changed(project: Project, region_code: str, stage: Stage) -> bool:
         gathered = step.gather(context)
         if isinstance(gathered, Waiting):
             return True
-        template = template_for(project, step.document, region.language)
+        template = template_for(project, step.document)
         with project.unit_of_work() as uow:
             latest = uow.engagements.latest_document(region_code, step.document)
         if latest is None or latest.inputs_hash != inputs_hash(gathered, template):
@@ -180,7 +180,7 @@ def _write_document(project: Project, region: RegionProfile, stage: Stage, step:
     # docxtpl and matplotlib load when a document is written, not to find out whether one must be.
     from advisory.adapters.documents.render import render
 
-    template = template_for(project, step.document, region.language)
+    template = template_for(project, step.document)
     digest = inputs_hash(gathered, template)
     with project.unit_of_work() as uow:
         latest = uow.engagements.latest_document(region.code, step.document)
@@ -188,7 +188,7 @@ def _write_document(project: Project, region: RegionProfile, stage: Stage, step:
         return False
     result = step.build(gathered)
     version = (latest.version + 1) if latest else 1
-    language = region.language if template.parent.name == region.language else "en"
+    language = region.language
     meta = DocumentMeta(
         title=step.template.title_in(language),
         stage_label=stage_label(stage),

@@ -110,12 +110,11 @@ def _folders(project: Project) -> dict[str, Path]:
 def _always(project: Project, region: str, stage: Stage) -> dict[str, Any]:
     """What every run of the stage depends on: its templates, its code and its own latest documents."""
     steps = project.stage_steps[stage.key]
-    language = project.region(region).language
     documents = [step.document for step in steps]
     with project.unit_of_work() as uow:
         own = uow.engagements.latest_document_ids(documents, region)
     return {
-        "templates": {d: files_digest(template_path(project.settings.templates_dir, d, language)) for d in documents},
+        "templates": {d: files_digest(template_path(project.settings.templates_dir, d)) for d in documents},
         "code": _code(tuple(function for step in steps for function in (step.gather, step.build))),
         "own": {document: own[document].get(region) for document in documents},
     }

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from advisory.adapters.documents.render import render
-from advisory.adapters.documents.templates import build_template, template_path
+from advisory.adapters.documents.templates import build_template
 from advisory.domain.documents import DocumentContext, DocumentMeta
 from advisory.stages.assessment.build import build_assessment_report
 from advisory.stages.assessment.gather import gather_assessment_report
@@ -19,15 +19,14 @@ from tests.documents import docx_text, pdf_of, template_source
     ("code", "language", "heading"), [("DED2", "de", "Nationaler Kontext"), ("ES61", "en", "Country context")]
 )
 def test_assessment_report_renders_real_figures_and_text_verbatim(tmp_path, code, language, heading):
-    for lang in ("en", language):
-        build_template(template_source("assessment_report"), tmp_path, lang)
+    template = build_template(template_source("assessment_report"), tmp_path)
     ctx = context_with_assessment(code)
     result = build_assessment_report(gather_assessment_report(ctx))
     meta = DocumentMeta(
         title="Assessment report", stage_label="Stage 1", version=1, date=dt.date(2026, 11, 21), language=language
     )
     out = render(
-        template_path(tmp_path, "assessment_report", language),
+        template,
         DocumentContext(region=ctx.region, document=meta, result=result, sources=result.sources),
         tmp_path / f"{code}.docx",
         language,

@@ -40,7 +40,7 @@ def briefing_context(code: str, language: str = "en") -> DocumentContext:
 
 
 def rendered(tmp_path: Path, code: str, language: str) -> Path:
-    template = build_template(template_source("policy_briefing"), tmp_path / "templates", language)
+    template = build_template(template_source("policy_briefing"), tmp_path / "templates")
     return render(template, briefing_context(code, language), tmp_path / f"briefing_{code}.docx", language).path
 
 

@@ -110,7 +110,7 @@ def test_a_changed_reference_file_is_gathered_again_and_keeps_the_document_when_
 
 
 def test_a_changed_template_writes_a_new_version(approved, gathers):
-    template = approved.settings.templates_dir / "sl" / "assessment_report.docx"
+    template = approved.settings.templates_dir / "assessment_report.docx"
     template.write_bytes(template.read_bytes() + b"\0")  # a zip with trailing bytes still opens
     outcome = run_stage(approved, "SI03", ASSESSMENT)
     assert gathers["assessment_report"] >= 1

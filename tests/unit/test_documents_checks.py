@@ -1,8 +1,8 @@
-"""The template check and the per-language template paths."""
+"""The template check."""
 
 from advisory.adapters.documents.checks import check_template
 from advisory.adapters.documents.house_style import TemplateBuilder
-from advisory.adapters.documents.templates import build_template, template_path
+from advisory.adapters.documents.templates import build_template
 from advisory.stages.assessment.models import AssessmentResult
 from advisory.stages.briefing.template import SOURCE as BRIEFING
 from advisory.stages.table import result_models
@@ -17,11 +17,5 @@ def test_a_misspelt_variable_and_a_missing_result_field_are_reported(tmp_path):
 
 
 def test_the_committed_briefing_template_has_no_undeclared_variables(tmp_path):
-    path = build_template(BRIEFING, tmp_path, "sl")
+    path = build_template(BRIEFING, tmp_path)
     assert [i for i in check_template(path, result_models()["policy_briefing"]) if i.kind == "undeclared"] == []
-
-
-def test_a_region_language_without_a_template_falls_back_to_english(tmp_path):
-    build_template(BRIEFING, tmp_path, "de")
-    assert template_path(tmp_path, "policy_briefing", "de") == tmp_path / "de" / "policy_briefing.docx"
-    assert template_path(tmp_path, "policy_briefing", "hu") == tmp_path / "policy_briefing.docx"

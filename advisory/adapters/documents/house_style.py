@@ -92,8 +92,7 @@ class TemplateBuilder:
     rendered, so one template serves every language.
     """
 
-    def __init__(self, title: Msg | str, language: str = "en") -> None:
-        self.language = language
+    def __init__(self, title: Msg | str) -> None:
         self.document = Document()
         self._headings: list[tuple[int, str]] = []
         self._next_heading_on_new_page = False

@@ -32,15 +32,14 @@ def check(templates_dir: Path = typer.Option(None, help="default: the project's 
 
 @templates_app.command("build")
 def build(templates_dir: Path = typer.Option(None, help="default: the project's templates folder")) -> None:
-    """Every document's template in every language its source offers."""
+    """Every document's template (one per document: its words come from the reader's catalog)."""
     from advisory.adapters.documents.templates import build_template
     from advisory.settings import Settings
     from advisory.stages.table import TEMPLATES
 
     out = templates_dir or Settings().templates_dir
     for source in TEMPLATES:
-        for language in source.languages:
-            typer.echo(f"built {build_template(source, out, language)}")
+        typer.echo(f"built {build_template(source, out)}")
 
 
 def export_pdf_command(

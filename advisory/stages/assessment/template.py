@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from advisory.adapters.documents.house_style import TemplateBuilder
 from advisory.adapters.documents.templates import TemplateSource
+from advisory.domain.text import _
 
-TITLE = "Assessment report"
-LANGUAGES = ("en", "de", "sl")
-TITLES = {"de": "Bewertungsbericht", "sl": "Poročilo o oceni"}
+TITLE = _("Assessment report")
 
 TEXT = {
     "en": {
@@ -142,7 +141,7 @@ TEXT = {
 
 
 def body(doc: TemplateBuilder) -> None:
-    t = TEXT[doc.language]
+    t = TEXT["en"]
     _region(doc, t)
     _country(doc, t)
     _profile(doc, t)
@@ -241,4 +240,4 @@ def _findings(doc: TemplateBuilder, t: dict[str, str]) -> None:
     doc.raw("{%p endfor %}")
 
 
-SOURCE = TemplateSource("assessment_report", TITLE, body, titles=TITLES, languages=LANGUAGES)
+SOURCE = TemplateSource("assessment_report", TITLE, body)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from advisory.adapters.documents.house_style import TemplateBuilder
 from advisory.adapters.documents.templates import TemplateSource
+from advisory.domain.text import _
 
-TITLE = "Benchmarking report"
+TITLE = _("Benchmarking report")
 
 FIGURE = (
     "row.value|num(2) ~ ((' ' ~ row.unit) if row.source == 'regional' and row.value is not none else '')"

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from advisory.adapters.documents.house_style import TemplateBuilder
 from advisory.adapters.documents.templates import TemplateSource
+from advisory.domain.text import _
 
-TITLE = "Final policy briefing"
-LANGUAGES = ("en", "de", "sl")
-TITLES = {"de": "Abschließendes Policy Briefing", "sl": "Končno priporočilo za politiko"}
+TITLE = _("Final policy briefing")
 
 TEXT = {
     "en": {
@@ -101,7 +100,7 @@ TEXT = {
 
 
 def body(doc: TemplateBuilder) -> None:
-    t = TEXT[doc.language]
+    t = TEXT["en"]
     _summary(doc, t)
     _recommendations(doc, t)
     _principles(doc, t)
@@ -192,4 +191,4 @@ def _generated(doc: TemplateBuilder, t: dict[str, str]) -> None:
     doc.raw("{%p endif %}")
 
 
-SOURCE = TemplateSource("policy_briefing", TITLE, body, titles=TITLES, languages=LANGUAGES)
+SOURCE = TemplateSource("policy_briefing", TITLE, body)

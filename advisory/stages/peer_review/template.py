@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from advisory.adapters.documents.house_style import TemplateBuilder
 from advisory.adapters.documents.templates import TemplateSource
+from advisory.domain.text import _
 
 
 def pack_body(doc: TemplateBuilder) -> None:
@@ -115,5 +116,5 @@ def report_body(doc: TemplateBuilder) -> None:
     doc.bullets("result.comments", "{{ comment }}", var="comment")
 
 
-PACK = TemplateSource("peer_review_pack", "Peer review: briefing pack", pack_body)
-REPORT = TemplateSource("peer_review_report", "Peer review: report", report_body)
+PACK = TemplateSource("peer_review_pack", _("Peer review: briefing pack"), pack_body)
+REPORT = TemplateSource("peer_review_report", _("Peer review: report"), report_body)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from advisory.adapters.documents.house_style import TemplateBuilder
 from advisory.adapters.documents.templates import TemplateSource
+from advisory.domain.text import _
 from advisory.stages.survey.instrument import default_instrument, translate
 
-TITLE = "Regional survey report"
+TITLE = _("Regional survey report")
 
 
 def body(doc: TemplateBuilder) -> None:
