@@ -11,10 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from advisory.adapters.i18n import available_languages
 from advisory.adapters.region_profiles import load_regions
 from advisory.domain.errors import UploadRejected
 from advisory.stages.survey import parse as intake
-from advisory.stages.survey.instrument import default_instrument
+from advisory.stages.survey.instrument import default_instrument, translate
 
 INSTRUMENT = default_instrument()
 REGION = load_regions(Path("regions"))["SI03"]
@@ -32,7 +33,8 @@ def good(question) -> list[str]:
     """Answers the question accepts: its codes, its labels in any language, several choices joined."""
     if question.kind not in ("single", "multiple"):
         return GOOD[question.kind]
-    spellings = [o.code for o in question.options] + [label for o in question.options for label in o.label.values()]
+    labels = {translate(o.label, language) for o in question.options for language in available_languages()}
+    spellings = [o.code for o in question.options] + sorted(labels)
     if question.kind == "multiple":
         spellings += [f"{a} | {b}" for a, b in zip(spellings, reversed(spellings), strict=True)] + [""]
     return spellings
