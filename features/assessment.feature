@@ -13,4 +13,9 @@ Feature: Assessment report
   Scenario: A weakness without priority is flagged
     Given the region's policy makers submitted their stress test
     When the assessment report is prepared
-    Then the report flags "Market conditions are the weakest measured condition"
+    Then the report flags "Market conditions: the region's weakest condition (EU percentile 20, below the 40th)"
+
+  Scenario: Strength and weakness are positions among EU regions
+    Given the region's policy makers submitted their stress test
+    When the assessment report is prepared
+    Then the report flags "Industrial conditions: priority high, although they are a strength of the region (EU percentile 91, above the 60th)"

@@ -36,4 +36,4 @@ def waits(outcome, missing):
 
 @then(parsers.parse('the report flags "{text}"'))
 def flags(outcome, text):
-    assert any(text in m.text for m in outcome.mismatches)
+    assert any(text in str(m.text) for m in outcome.mismatches)

@@ -8,6 +8,7 @@ import pytest
 
 from advisory.adapters.documents.render import render
 from advisory.adapters.documents.templates import build_template
+from advisory.adapters.i18n import translator
 from advisory.domain.documents import DocumentContext, DocumentMeta
 from advisory.stages.assessment.build import build_assessment_report
 from advisory.stages.assessment.gather import gather_assessment_report
@@ -32,7 +33,8 @@ def test_assessment_report_renders_real_figures_and_text_verbatim(tmp_path, code
         language,
     ).path
     text = docx_text(out)
-    assert heading in text and result.mismatches[0].text in text
+    words = translator(language)
+    assert heading in text and words.text(result.mismatches[0].text) in text
     assert ctx.region.challenge.split(":")[0] in text
     assert result.findings[0].title in text and "&" in text and "<" in text
     assert pdf_of(out, tmp_path).stat().st_size > 20_000

@@ -1,11 +1,14 @@
 """The stress test: priorities against measured weaknesses, on hand-computed examples."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from advisory.adapters.region_profiles import load_regions
 from advisory.domain.errors import UploadRejected
 from advisory.settings import PROJECT_ROOT
 from advisory.stages.assessment.alignment import condition_scores, mismatches
+from advisory.stages.assessment.conditions import verdict
 from advisory.stages.assessment.models import IndicatorDistribution, StressTestAnswers
 from advisory.stages.assessment.parse import parse_stress_test
 from advisory.stages.assessment.regional import regional_indicator
@@ -45,12 +48,35 @@ def test_priority_on_a_strength_and_an_unprioritised_weakest_condition_are_flagg
     assert ("priority_on_strength", "knowledge") in found
     assert ("weakness_without_priority", "financial") in found
     weakest = next(m for m in mismatches(scores, stress) if m.condition == "financial")
-    assert "the weakest measured condition (EU percentile 20) and have no priority" in weakest.text
+    assert str(weakest.text) == (
+        "Financial conditions: the region's weakest condition (EU percentile 20, below the 40th), "
+        "but the policy gives it no priority."
+    )
 
 
 def test_unmeasured_conditions_are_never_called_weak():
     scores = condition_scores([regional_indicator(observed("tertiary", 1))], answers())
-    assert {s.standing for s in scores if s.condition in ("cultural", "regulatory", "support")} == {"not measured"}
+    assert {s.verdict for s in scores if s.condition in ("cultural", "regulatory", "support")} == {"not_measured"}
+
+
+@given(st.floats(min_value=0, max_value=100))
+def test_a_verdict_never_contradicts_its_eu_percentile(percentile):
+    found = verdict(percentile)
+    assert (found == "weakness") == (percentile < 40)
+    assert (found == "strength") == (percentile > 60)
+    assert (found == "average") == (40 <= percentile <= 60)
+
+
+def test_a_strong_condition_of_the_region_is_never_a_weakness_because_its_others_are_stronger():
+    """Dresden's case in the issue: industrial conditions at EU percentile 79 were called a weakness."""
+    indicators = [
+        regional_indicator(observed("hightech_manufacturing", 8)),  # percentile 80
+        regional_indicator(observed("tertiary", 10)),  # 100
+        regional_indicator(observed("rd_business", 10)),  # 100
+    ]
+    scores = {s.condition: s for s in condition_scores(indicators, answers())}
+    assert scores["industrial"].verdict == "strength" and scores["industrial"].percentile == 80
+    assert not [s for s in scores.values() if s.verdict == "weakness"]
 
 
 def test_a_stress_test_upload_lists_every_problem_at_once():

@@ -19,8 +19,8 @@ def build_assessment_report(inputs: AssessmentInputs) -> AssessmentResult:
         country=country_context(inputs.country) if inputs.country else None,
         indicators=indicators,
         conditions=scores,
-        weaknesses=[s.label for s in sorted(scores, key=lambda s: s.percentile or 0) if s.standing == "weakness"],
-        strengths=[s.label for s in scores if s.standing == "strength"],
+        weaknesses=[s.label for s in sorted(scores, key=lambda s: s.percentile or 0) if s.verdict == "weakness"],
+        strengths=[s.label for s in scores if s.verdict == "strength"],
         mismatches=mismatches(scores, inputs.stress_test),
         stress_test=inputs.stress_test,
         findings=inputs.findings,
@@ -58,7 +58,8 @@ def assessment_sources(inputs: AssessmentInputs, indicators: list[RegionalIndica
             dataset="European Stress Test for Cluster Policy: policy self-assessment",
             detail=f"answered by {inputs.stress_test.respondent} {inputs.stress_test.organisation}".strip(),
             computation="priorities (0-3) per framework condition set against the mean EU percentile of the "
-            f"condition's indicators; {', '.join(UNMEASURED)} conditions have no regional indicator",
+            "condition's indicators: a weakness below the 40th EU percentile, a strength above the 60th, average "
+            f"in between; {', '.join(UNMEASURED)} conditions have no regional indicator",
         )
     )
     if inputs.findings:
@@ -78,7 +79,7 @@ def _indicator_source(indicator: RegionalIndicator) -> Source:
     return Source(
         key=indicator.source,
         dataset="Eurostat regional statistics (NUTS-2) via Honti et al. (2020), Data in Brief 33:106464",
-        detail=f"{indicator.name}: {' + '.join(columns)}",
+        detail=f"{indicator.name.english()}: {' + '.join(columns)}",
         year=str(indicator.year),
         computation=f"latest year with data for the region; percentile among {indicator.regions_compared} EU "
         "NUTS-2 regions of the same year; medians of the country's and the EU's regions",

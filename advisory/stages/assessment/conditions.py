@@ -2,29 +2,53 @@
 
 Only four of the seven framework conditions have a regional (NUTS-2) indicator in the shared
 Eurostat data; cultural, regulatory and support conditions are left unmeasured rather than
-guessed, and the report says so.
+guessed, and the report says so: the regional survey (stage 2) rates all seven.
+
+A condition is a strength or a weakness by its position among EU regions, never by a comparison
+of the region's own conditions: below the 40th EU percentile a weakness, above the 60th a
+strength, in between average.
 """
 
 from __future__ import annotations
 
 from pydantic import BaseModel
 
-CONDITIONS: dict[str, str] = {
-    "industrial": "Industrial conditions",
-    "market": "Market conditions",
-    "cultural": "Cultural conditions",
-    "knowledge": "Knowledge conditions",
-    "regulatory": "Regulatory and policy conditions",
-    "financial": "Financial conditions",
-    "support": "Business support conditions",
+from advisory.domain.text import Msg, _
+
+CONDITIONS: dict[str, Msg] = {
+    "industrial": _("Industrial conditions"),
+    "market": _("Market conditions"),
+    "cultural": _("Cultural conditions"),
+    "knowledge": _("Knowledge conditions"),
+    "regulatory": _("Regulatory and policy conditions"),
+    "financial": _("Financial conditions"),
+    "support": _("Business support conditions"),
 }
-PRIORITY_LEVELS = {0: "no priority", 1: "low", 2: "medium", 3: "high"}
+PRIORITY_LEVELS: dict[int, Msg] = {0: _("no priority"), 1: _("low"), 2: _("medium"), 3: _("high")}
+
+WEAKNESS_BELOW = 40  # EU percentile
+STRENGTH_ABOVE = 60
+VERDICTS: dict[str, Msg] = {
+    "strength": _("strength"),
+    "average": _("average"),
+    "weakness": _("weakness"),
+    "not_measured": _("not measured by a regional indicator"),
+}
+
+
+def verdict(percentile: float | None) -> str:
+    """Strength, average or weakness by the position among EU regions; not measured without an indicator."""
+    if percentile is None:
+        return "not_measured"
+    if percentile < WEAKNESS_BELOW:
+        return "weakness"
+    return "strength" if percentile > STRENGTH_ABOVE else "average"
 
 
 class IndicatorDefinition(BaseModel):
     code: str
-    name: str
-    unit: str
+    name: Msg
+    unit: Msg
     condition: str
     columns: tuple[str, ...]  # Eurostat columns, summed when more than one
 
@@ -36,43 +60,43 @@ class IndicatorDefinition(BaseModel):
 INDICATORS: tuple[IndicatorDefinition, ...] = (
     IndicatorDefinition(
         code="tertiary",
-        name="Population 25-64 with tertiary education",
-        unit="%",
+        name=_("Population 25-64 with tertiary education"),
+        unit=_("%"),
         condition="knowledge",
         columns=("edat_lfse_04_SEX_T__ISCED11_ED5-8__AGE_Y25-64__UNIT_PC",),
     ),
     IndicatorDefinition(
         code="hrst",
-        name="Human resources in science and technology",
-        unit="% of population",
+        name=_("Human resources in science and technology"),
+        unit=_("% of population"),
         condition="knowledge",
         columns=("hrst_st_rcat_CATEGORY_HRST__UNIT_PC_POP",),
     ),
     IndicatorDefinition(
         code="rd_public",
-        name="Public R&D expenditure (government and higher education)",
-        unit="% of GDP",
+        name=_("Public R&D expenditure (government and higher education)"),
+        unit=_("% of GDP"),
         condition="knowledge",
         columns=("rd_e_gerdreg_SECTPERF_GOV__UNIT_PC_GDP", "rd_e_gerdreg_SECTPERF_HES__UNIT_PC_GDP"),
     ),
     IndicatorDefinition(
         code="rd_business",
-        name="Business R&D expenditure",
-        unit="% of GDP",
+        name=_("Business R&D expenditure"),
+        unit=_("% of GDP"),
         condition="financial",
         columns=("rd_e_gerdreg_SECTPERF_BES__UNIT_PC_GDP",),
     ),
     IndicatorDefinition(
         code="hightech_manufacturing",
-        name="Employment in high and medium-high tech manufacturing",
-        unit="% of employment",
+        name=_("Employment in high and medium-high tech manufacturing"),
+        unit=_("% of employment"),
         condition="industrial",
         columns=("htec_emp_reg2_NACE_R2_C_HTC_MH__UNIT_PC_EMP__SEX_T",),
     ),
     IndicatorDefinition(
         code="kis_employment",
-        name="Employment in knowledge-intensive services",
-        unit="% of employment",
+        name=_("Employment in knowledge-intensive services"),
+        unit=_("% of employment"),
         condition="market",
         columns=("htec_emp_reg2_NACE_R2_KIS__UNIT_PC_EMP__SEX_T",),
     ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from advisory.domain.charts import Chart, Series
+from advisory.domain.text import Msg, _
 from advisory.stages.assessment.models import CountryContext, DimensionScore, EisCountry
 
 EIS_SOURCE_KEY = "eis2023"
@@ -13,7 +14,7 @@ def country_context(eis: EisCountry, shown: int = 3) -> CountryContext:
     years = sorted(eis.sii)
     first, last = years[0], years[-1]
     ranked = sorted(
-        (DimensionScore(name=_plain(name), score=score) for name, score in eis.dimensions.items()),
+        (DimensionScore(name=dimension_name(name), score=score) for name, score in eis.dimensions.items()),
         key=lambda d: d.score,
         reverse=True,
     )
@@ -30,19 +31,35 @@ def country_context(eis: EisCountry, shown: int = 3) -> CountryContext:
         weakest=list(reversed(ranked[-shown:])),
         trend_chart=Chart(
             kind="line",
-            title=f"Summary Innovation Index, {eis.country_name} and EU (EU 2016 = 100)",
+            title=_("Summary Innovation Index, {country} and EU (EU 2016 = 100)", country=eis.country_name),
             categories=[str(y) for y in years],
             series=[
                 Series(name=eis.country_name, values=[eis.sii[y] for y in years]),
-                Series(name="EU", values=[eis.eu_sii.get(y) for y in years]),
+                Series(name=_("EU"), values=[eis.eu_sii.get(y) for y in years]),
             ],
-            unit="index",
+            unit=_("index"),
             source=f"European Innovation Scoreboard 2023, {first}-{last}",
         ),
     )
 
 
-def _plain(dimension: str) -> str:
-    """'2.2 Firm investments' -> 'Firm investments': the EIS numbering means nothing to a reader."""
-    head, _, tail = dimension.partition(" ")
-    return tail if head.replace(".", "").isdigit() else dimension
+def dimension_name(dimension: str) -> Msg:
+    """'2.2 Firm investments' -> 'Firm investments', in the reader's language (the EIS numbering means nothing)."""
+    head, _space, tail = dimension.partition(" ")
+    return DIMENSIONS.get(tail if head.replace(".", "").isdigit() else dimension) or Msg(id=dimension)
+
+
+DIMENSIONS: dict[str, Msg] = {
+    "Human resources": _("Human resources"),
+    "Attractive research systems": _("Attractive research systems"),
+    "Digitalisation": _("Digitalisation"),
+    "Finance and support": _("Finance and support"),
+    "Firm investments": _("Firm investments"),
+    "Use of information technologies": _("Use of information technologies"),
+    "Innovators": _("Innovators"),
+    "Linkages": _("Linkages"),
+    "Intellectual assets": _("Intellectual assets"),
+    "Employment impacts": _("Employment impacts"),
+    "Sales impacts": _("Sales impacts"),
+    "Environmental sustainability": _("Environmental sustainability"),
+}

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from advisory.domain.charts import Chart
 from advisory.domain.regions import RegionProfile
 from advisory.domain.sources import Source
+from advisory.domain.text import Msg
 
 
 class StressTestAnswers(BaseModel):
@@ -70,7 +71,7 @@ class AssessmentInputs(BaseModel):
 
 
 class DimensionScore(BaseModel):
-    name: str
+    name: Msg
     score: float
 
 
@@ -90,9 +91,9 @@ class CountryContext(BaseModel):
 
 class RegionalIndicator(BaseModel):
     code: str
-    name: str
+    name: Msg
     condition: str
-    unit: str
+    unit: Msg
     year: int
     value: float
     country_median: float | None
@@ -104,17 +105,19 @@ class RegionalIndicator(BaseModel):
 
 class ConditionScore(BaseModel):
     condition: str
-    label: str
+    label: Msg
     priority: int
-    priority_label: str
+    priority_label: Msg
     percentile: float | None = Field(description="mean EU percentile of the condition's indicators")
-    standing: str = Field(description="strength, weakness, middle or not measured")
+    verdict: str = Field(description="strength, average, weakness or not_measured (conditions.verdict)")
+    verdict_label: Msg
+    indicators: list[str] = Field(default_factory=list, description="codes of the indicators that measure it")
 
 
 class Mismatch(BaseModel):
     kind: str
     condition: str
-    text: str
+    text: Msg
 
 
 class AssessmentResult(BaseModel):
@@ -123,8 +126,8 @@ class AssessmentResult(BaseModel):
     country: CountryContext | None
     indicators: list[RegionalIndicator]
     conditions: list[ConditionScore]
-    weaknesses: list[str] = Field(description="labels of the weakest measured framework conditions")
-    strengths: list[str]
+    weaknesses: list[Msg] = Field(description="conditions below the 40th EU percentile, weakest first")
+    strengths: list[Msg] = Field(description="conditions above the 60th EU percentile")
     mismatches: list[Mismatch]
     stress_test: StressTestAnswers
     findings: list[ExpertFinding]

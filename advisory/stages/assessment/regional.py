@@ -7,6 +7,7 @@ from statistics import median
 from scipy.stats import percentileofscore
 
 from advisory.domain.charts import Chart, Series
+from advisory.domain.text import _
 from advisory.stages.assessment.conditions import indicator
 from advisory.stages.assessment.models import IndicatorDistribution, RegionalIndicator
 
@@ -34,10 +35,10 @@ def percentile_chart(indicators: list[RegionalIndicator], region_name: str) -> C
         return None
     return Chart(
         kind="barh",
-        title=f"{region_name}: position among EU regions (percentile)",
+        title=_("{region}: position among EU regions (percentile)", region=region_name),
         categories=[i.name for i in indicators],
         series=[Series(name=region_name, values=[i.percentile for i in indicators])],
-        unit="EU percentile (50 = EU median)",
+        unit=_("EU percentile (50 = EU median)"),
         source="Eurostat regional statistics, " + _years(indicators),
     )
 

@@ -131,12 +131,12 @@ def from_stress_test(inputs: BriefingInputs) -> list[Recommendation]:
         if mismatch.kind == "weakness_without_priority":
             score = position[mismatch.condition]
             figure = SourcedFigure(
-                label=f"{score.label}: EU percentile",
+                label=f"{score.label}: EU percentile",  # English until the briefing speaks the catalog
                 value=score.percentile,
                 unit="percentile",
                 source="assessment_report",
             )
-            title = f"Give priority to {score.label.lower()}"
+            title = f"Give priority to {str(score.label).lower()}"
         elif mismatch.kind in ("no_cross_sectoral", "no_structural_change"):
             answer = getattr(inputs.assessment.stress_test, mismatch.kind.removeprefix("no_"))
             figure = SourcedFigure(

@@ -89,7 +89,7 @@ def key_figures(inputs: PackInputs) -> list[KeyFigure]:
             stage="Assessment",
             label="Weakest measured conditions",
             source="assessment",
-            text="; ".join(inputs.assessment.weaknesses[:4]) or "none recorded",
+            text="; ".join(str(w) for w in inputs.assessment.weaknesses[:4]) or "none recorded",
         ),
         KeyFigure(
             stage="Assessment",

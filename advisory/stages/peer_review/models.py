@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from advisory.domain.charts import Chart
 from advisory.domain.regions import RegionProfile
 from advisory.domain.sources import Source
+from advisory.domain.text import Text
 from advisory.stages.peer_review.assignment import ReviewerAssignment
 
 DIMENSIONS: dict[str, str] = {
@@ -108,11 +109,11 @@ class BenchmarkingSeen(_Seen):
 class MismatchSeen(_Seen):
     kind: str = ""
     condition: str = ""
-    text: str
+    text: Text  # a message of the assessment, shown in the reader's language
 
 
 class AssessmentSeen(_Seen):
-    weaknesses: list[str] = Field(default_factory=list)
+    weaknesses: list[Text] = Field(default_factory=list)
     mismatches: list[MismatchSeen] = Field(default_factory=list)
 
 
