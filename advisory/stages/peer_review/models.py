@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from advisory.domain.charts import Chart
 from advisory.domain.regions import RegionProfile
 from advisory.domain.sources import Source
+from advisory.domain.text import Text
 from advisory.stages.peer_review.assignment import ReviewerAssignment
 
 DIMENSIONS: dict[str, str] = {
@@ -93,9 +94,9 @@ class SurveySeen(_Seen):
 
 
 class IndicatorSeen(_Seen):
-    name: str
+    name: Text  # a message of the benchmarking catalogue, shown in the reader's language
     value: float | None = None
-    unit: str = ""
+    unit: Text = ""
     year: str | int | None = None
 
 
