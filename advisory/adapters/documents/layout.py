@@ -25,6 +25,7 @@ MEASURED_AT = 100  # font size the words are measured at (pixels), for precision
 BREAKS = re.compile(r"[ \t\n]+")  # where a line may break (not at a no-break space)
 SOFT_HYPHEN = "\u00ad"
 UNBROKEN_PT = 60.0  # a cell's text shorter than this stays on one line ("2018 (8)", "15 %")
+LONGEST_WORD_SHARE = 0.3  # no column is widened beyond this share of the text width for one word
 
 
 @lru_cache(maxsize=2)
@@ -72,14 +73,29 @@ def column_widths(table: Table, available_pt: float) -> list[float] | None:
                 unbroken = whole if whole <= UNBROKEN_PT else max(_word_width(word, bold, size) for word in words)
                 shortest[column] = max(shortest[column], unbroken)
                 natural[column] = max(natural[column], whole)
-    low = [width + PADDING_PT for width in shortest]
-    high = [width + PADDING_PT for width in natural]
+    longest = LONGEST_WORD_SHARE * available_pt  # a longer "word" (an identifier, a link) breaks anyway
+    low = [min(width + PADDING_PT, longest) for width in shortest]
+    high = [max(width + PADDING_PT, low_width) for width, low_width in zip(natural, low, strict=True)]
     if sum(high) <= available_pt:  # everything fits on one line: widen in proportion to fill the text width
         return [width * available_pt / sum(high) for width in high]
-    if sum(low) >= available_pt:  # not even the longest words fit: shrink them all alike
-        return [width * available_pt / sum(low) for width in low]
+    if sum(low) >= available_pt:  # not even the longest words fit: only the widest columns give way
+        ceiling = _ceiling(low, available_pt)
+        return [min(width, ceiling) for width in low]
     spare, wanted = available_pt - sum(low), [h - w for h, w in zip(high, low, strict=True)]
     return [width + spare * want / sum(wanted) for width, want in zip(low, wanted, strict=True)]
+
+
+def _ceiling(widths: list[float], available: float) -> float:
+    """The width c at which the columns, each min(width, c), share exactly `available`: a column whose longest
+    word is an identifier of 60 characters is cut down to it, and the others keep their words whole."""
+    ordered = sorted(widths)
+    below = 0.0
+    for index, width in enumerate(ordered):
+        ceiling = (available - below) / (len(ordered) - index)
+        if ceiling <= width:
+            return ceiling
+        below += width
+    return ordered[-1]
 
 
 def _word_width(word: str, bold: bool, size: float) -> float:

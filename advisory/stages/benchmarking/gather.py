@@ -167,10 +167,17 @@ def _bottlenecks(ctx: StageContext) -> dict[str, Text]:
     """Survey bottlenecks (condition -> label as the survey report words it), if the survey report exists."""
     survey = ctx.result("survey_report") or {}
     return {
-        item["condition"]: _TEXT.validate_python(item.get("label") or item["condition"])
+        item["condition"]: _label(item.get("label") or item["condition"])
         for item in survey.get("bottlenecks", [])[:3]
         if isinstance(item, dict) and "condition" in item
     }
+
+
+def _label(stored: object) -> Text:
+    """A stored label as text: a message or quote as it was; a plain string is the engine's English name of a
+    condition ('Financial conditions'), looked up in the reader's catalog like any message."""
+    label = _TEXT.validate_python(stored)
+    return Msg(id=label) if isinstance(label, str) and "{" not in label and "}" not in label else label
 
 
 _TEXT: TypeAdapter[Text] = TypeAdapter(Text)
