@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -131,8 +132,9 @@ class Translator:
 class _LocaleFormatter(string.Formatter):
     """Fills a translated message: nested messages translated, numbers and dates in the reader's notation.
 
-    `{share:.1f}` gives one decimal, `{count:n}` a whole number with the language's grouping; a bare
-    `{year}` is printed as it is (a year must never become "2,019").
+    `{share:.1f}` gives one decimal (`{value:.{digits}f}` as many as the value `digits` says), `{count:n}` a
+    whole number with the language's grouping; a bare `{year}` is printed as it is (a year must never become
+    "2,019"); a list of texts is joined as the language lists things.
     """
 
     def __init__(self, translator: Translator) -> None:
@@ -143,6 +145,11 @@ class _LocaleFormatter(string.Formatter):
             return self.translator.text(value)
         if isinstance(value, dt.date):
             return self.translator.date(value)
+        if isinstance(value, list):  # texts joined as the language lists them: "a, b und c"
+            items = [self.format_field(item, format_spec) for item in value]
+            return format_list(items, locale=self.translator.language) if items else ""
+        if value is None and format_spec:  # a missing number
+            return self.translator.gettext("n/a")
         if isinstance(value, int | float) and not isinstance(value, bool):
             if format_spec.endswith("f"):
                 return self.translator.number(value, int(format_spec.strip(".f") or 0))

@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import re
 import sys
+import textwrap
 import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator
 
 from advisory.domain.charts import Chart
 
@@ -32,6 +33,8 @@ WIDTH_IN = 7.0
 CHAR_IN = 0.052  # width of an average character of a 7-point tick label, in inches
 LINE_IN = 0.125  # height of one line of a 7-point tick label
 LEGEND_IN = 0.3  # the legend's row below the plot
+SOURCE_CHARS = 150  # characters of a 6-point source line across the figure
+SOURCE_LINE_IN = 0.1
 
 
 def _values(values: list[float | None]) -> list[float]:
@@ -91,8 +94,15 @@ def _main_module_can_be_imported_again() -> bool:
 
 def draw(chart: Chart) -> bytes:
     """PNG bytes of the chart, 150 dpi, sized for a portrait A4 text column."""
+    buffer = io.BytesIO()
+    figure(chart).savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
+    return buffer.getvalue()
+
+
+def figure(chart: Chart) -> Figure:
+    """The chart laid out as a matplotlib figure (not yet drawn)."""
     radar = chart.kind == "radar"
-    height = 4.6 if not radar else 6.0
+    height = _height(chart)
     fig = Figure(figsize=(WIDTH_IN, height), dpi=150)
     FigureCanvasAgg(fig)
     ax = fig.add_subplot(111, polar=radar)
@@ -105,8 +115,15 @@ def draw(chart: Chart) -> bytes:
                 ax.fill(angles + angles[:1], values + values[:1], color=colour, alpha=0.12)
         if chart.value_range:
             ax.set_ylim(*chart.value_range)
+        _scale(ax.yaxis, chart)
+        ax.tick_params(axis="y", labelsize=6, labelcolor="#555555")
+        ax.set_rlabel_position(180 / max(len(chart.categories), 1))  # halfway between the first two spokes
         ax.set_xticks(angles)
         ax.set_xticklabels([_wrap(c) for c in chart.categories], fontsize=7)
+        for label, angle in zip(ax.get_xticklabels(), angles, strict=True):  # each label outside its spoke's end
+            cos, sin = math.cos(angle), math.sin(angle)
+            label.set_horizontalalignment("left" if cos > 0.1 else "right" if cos < -0.1 else "center")
+            label.set_verticalalignment("bottom" if sin > 0.1 else "top" if sin < -0.1 else "center")
     else:
         _cartesian(ax, chart)
     ax.set_title(chart.title, fontsize=10)
@@ -115,35 +132,49 @@ def draw(chart: Chart) -> bytes:
         fig.legend(
             fontsize=7,
             loc="lower center",
-            bbox_to_anchor=(0.5, (0.22 if chart.source else 0.08) / height),
+            bbox_to_anchor=(0.5, _below_plot(chart) / height),
             ncol=min(len(chart.series), 4),
             frameon=False,
         )
-    if chart.source:
-        fig.text(0.01, 0.01, chart.source, fontsize=6, color="#555555")  # "Source: ..." in the reader's language
+    if chart.source:  # "Source: ..." in the reader's language, on as many lines as it needs
+        fig.text(0.01, 0.01, "\n".join(_source_lines(chart)), fontsize=6, color="#555555", va="bottom")
     fig.subplots_adjust(**_margins(chart, height))
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
-    return buffer.getvalue()
+    return fig
 
 
 def _cartesian(ax, chart: Chart) -> None:
     positions = list(range(len(chart.categories)))
     width = 0.8 / len(chart.series)
+    base = chart.value_range[0] if chart.value_range else 0.0  # a 1-5 rating's bar starts at 1
     for index, (colour, series) in enumerate(zip(PALETTE, chart.series, strict=False)):
         values = _values(series.values)
         offset = [p + (index - (len(chart.series) - 1) / 2) * width for p in positions]
+        lengths = [v - base for v in values]
         if chart.kind == "bar":
-            ax.bar(offset, values, width=width, color=colour, label=series.name)
+            ax.bar(offset, lengths, width=width, bottom=base, color=colour, label=series.name)
         elif chart.kind == "barh":
-            ax.barh(offset, values, height=width, color=colour, label=series.name)
+            ax.barh(offset, lengths, height=width, left=base, color=colour, label=series.name)
         else:
             ax.plot(positions, values, marker="o", color=colour, label=series.name)
-    labels = [_wrap(c) for c in chart.categories]
-    if chart.whole_numbers:
-        (ax.xaxis if chart.kind == "barh" else ax.yaxis).set_major_locator(MaxNLocator(integer=True))
+        if chart.kind != "line":
+            for at, value in zip(offset, values, strict=True):
+                if math.isnan(value):  # a gap, said so: a reader must not take it for a zero
+                    xy = (base, at) if chart.kind == "barh" else (at, base)
+                    ax.annotate(
+                        chart.missing_label,
+                        xy,
+                        xytext=(3, 0) if chart.kind == "barh" else (0, 3),
+                        textcoords="offset points",
+                        fontsize=6,
+                        color="#777777",
+                        ha="left" if chart.kind == "barh" else "center",
+                        va="center" if chart.kind == "barh" else "bottom",
+                    )
+    labels = [_wrap(c, _label_chars(chart)) for c in chart.categories]
+    values_axis = ax.xaxis if chart.kind == "barh" else ax.yaxis
     if chart.value_range:
         (ax.set_xlim if chart.kind == "barh" else ax.set_ylim)(*chart.value_range)
+    _scale(values_axis, chart)
     if chart.kind == "barh":
         ax.set_yticks(positions)
         ax.set_yticklabels(labels, fontsize=7)
@@ -159,12 +190,34 @@ def _cartesian(ax, chart: Chart) -> None:
     ax.grid(axis="x" if chart.kind == "barh" else "y", alpha=0.3)
 
 
+def _scale(axis, chart: Chart) -> None:
+    """Ticks where the data's scale has them (the stage's step; whole numbers for counts), in the reader's notation."""
+    if chart.tick_step:
+        axis.set_major_locator(MultipleLocator(chart.tick_step))
+    elif chart.whole_numbers or _all_whole(chart):
+        axis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_major_formatter(FuncFormatter(lambda value, _position: _tick(value, chart)))
+
+
+def _all_whole(chart: Chart) -> bool:
+    """Every value a whole number (counts): a tick between two of them would mean nothing."""
+    values = [v for series in chart.series for v in series.values if v is not None]
+    return bool(values) and all(float(v).is_integer() for v in values)
+
+
+def _tick(value: float, chart: Chart) -> str:
+    """0.25, 1, 1,500 (or 0,25 and 1.500 where the reader writes so): as few decimals as the tick needs."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    text = "0" if text in {"-0", ""} else text
+    return text.replace(",", "\0").replace(".", chart.decimal_mark).replace("\0", chart.group_mark)
+
+
 def _margins(chart: Chart, height: float) -> dict[str, float]:
     """Room for the tick labels, the unit, the title and the source line, as fractions of the figure."""
-    lines = [line for label in chart.categories for line in _wrap(label).splitlines()] or [""]
+    lines = [line for label in chart.categories for line in _wrap(label, _label_chars(chart)).splitlines()] or [""]
     widest = max(len(line) for line in lines) * CHAR_IN
-    deepest = max(_wrap(label).count("\n") + 1 for label in chart.categories) * LINE_IN if chart.categories else 0
-    source = (0.22 if chart.source else 0.08) + (LEGEND_IN if _has_legend(chart) else 0)
+    deepest = _deepest(chart) * LINE_IN
+    source = _below_plot(chart) + (LEGEND_IN if _has_legend(chart) else 0)
     if chart.kind == "radar":
         return {"left": 0.12, "right": 0.88, "top": 0.88, "bottom": 0.1 + source / height}
     left, bottom = 0.7, deepest + 0.3  # inches: the unit's label beside the axis, the ticks below it
@@ -180,8 +233,37 @@ def _margins(chart: Chart, height: float) -> dict[str, float]:
     }
 
 
+def _source_lines(chart: Chart) -> list[str]:
+    return textwrap.wrap(chart.source, SOURCE_CHARS) if chart.source else []
+
+
+def _below_plot(chart: Chart) -> float:
+    """Inches kept under the plot (and its legend) for the source lines."""
+    return 0.08 + SOURCE_LINE_IN * len(_source_lines(chart)) + (0.06 if chart.source else 0)
+
+
 def _has_legend(chart: Chart) -> bool:
     return len(chart.series) > 1 or chart.kind == "radar"
+
+
+def _label_chars(chart: Chart) -> int:
+    """Characters per line of a category label: wider beside horizontal bars, where labels have the left margin."""
+    return 26 if chart.kind == "barh" else 18
+
+
+def _deepest(chart: Chart) -> int:
+    """Lines of the tallest category label."""
+    return max((_wrap(label, _label_chars(chart)).count("\n") + 1 for label in chart.categories), default=0)
+
+
+def _height(chart: Chart) -> float:
+    """Inches: horizontal bars get the height their labels need, so two labels never overlap."""
+    if chart.kind == "radar":
+        return 6.0
+    if chart.kind == "barh":
+        per_category = max(0.3, _deepest(chart) * LINE_IN + 0.08)
+        return max(4.6, len(chart.categories) * per_category + 1.1 + (LEGEND_IN if _has_legend(chart) else 0))
+    return 4.6
 
 
 def _wrap(label: str, width: int = 18) -> str:

@@ -1,9 +1,17 @@
 """The observatory's house style for Word templates, and a builder that writes docxtpl templates in it.
 
-Every template gets the same cover page (region, stage, version, date), a contents list,
-numbered captions on tables and charts, page numbers in the footer and a sources-and-methods
-annex. Templates are built once by `advisory templates build` and committed; experts may then
-edit them in Word, and `advisory templates check` tells them if they broke a variable.
+Every template gets the same cover page (region, stage, version, date), a contents list with
+page numbers (a field Word and LibreOffice fill in), numbered captions on tables and charts,
+page numbers in the footer and a sources-and-methods annex. Templates are built once by
+`advisory templates build` and committed; experts may then edit them in Word, and
+`advisory templates check` tells them if they broke a variable.
+
+Pages are laid out like a publication's: the body follows the contents on the same page; no
+page break is forced inside the body (a forced break leaves the page before it part-empty: a
+table's last rows alone, or a blank page when the page before was full), so a new part is set
+apart by space; headings and table captions keep with what follows, a figure with its caption;
+table rows never split and header rows repeat on every page; column widths are set from the
+rendered content (`layout.fit_tables`).
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from docx.text.paragraph import Paragraph
 from advisory.domain.text import Msg, _
 
 BRAND = RGBColor(0x1F, 0x3A, 0x5F)
+TABLE_PT = 9  # tables are set a point smaller than the body, as publications do
 TEXT_WIDTH_CM = 16.6  # A4 portrait less 2 x 2.2 cm margins
 
 
@@ -45,6 +54,17 @@ def _jinja_call(message: Msg) -> str:
         f"{name}={_jinja_call(value) if isinstance(value, Msg) else value}" for name, value in message.values.items()
     )
     return f"{call}.format({values})"
+
+
+def counted(message: Msg, count: str) -> Msg:
+    """A plural message (`ngettext`) whose count is a jinja expression of the context, e.g. `len(result.items)`:
+    the catalog picks the form for the rendered number."""
+    return message.model_copy(update={"values": {**message.values, "n": count}})
+
+
+def in_jinja(message: Msg) -> str:
+    """A message as a jinja expression, for use inside a cell's or a condition's jinja (`_("n/a")`)."""
+    return _jinja_call(message)
 
 
 def _field(paragraph, instruction: str, placeholder: str = "1") -> None:
@@ -120,6 +140,7 @@ class TemplateBuilder:
         for name in ("Heading 1", "Heading 2", "Heading 3", "Caption"):
             styles[name].paragraph_format.keep_with_next = True
         styles["Caption"].font.size = Pt(9)
+        styles["Caption"].paragraph_format.space_before = Pt(8)
         styles["Caption"].font.italic = True
         quote = styles["Quote"]
         quote.font.italic = True
@@ -159,9 +180,11 @@ class TemplateBuilder:
 
     # --- blocks -----------------------------------------------------------------------------
     def heading(self, text: Msg | str, level: int = 1, contents: bool = True, new_page: bool = False) -> None:
-        """A heading; the contents list picks it up when Word or LibreOffice lays the document out."""
+        """A heading; the contents list picks it up when Word or LibreOffice lays the document out. A heading that
+        opens a new part (`new_page`, or after `page_break()`) is set apart by space, never by a forced page break."""
         heading = self.document.add_heading(jinja_text(text), level=level)
-        heading.paragraph_format.page_break_before = new_page or self._next_heading_on_new_page
+        if new_page or self._next_heading_on_new_page:
+            heading.paragraph_format.space_before = Pt(30)
         self._next_heading_on_new_page = False
         if contents and level <= 2:
             self._headings.append((level, jinja_text(text)))
@@ -199,19 +222,28 @@ class TemplateBuilder:
         table = self.document.add_table(rows=4, cols=len(columns))
         table.style = "Light Grid Accent 1"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        _plain_first_column(table)
         for cell, (header, _expr) in zip(table.rows[0].cells, columns, strict=True):
             cell.text = jinja_text(header)
             for run in cell.paragraphs[0].runs:
                 run.bold = True
+                run.font.size = Pt(TABLE_PT)
         _repeat_as_header(table.rows[0])
         table.rows[1].cells[0].text = f"{{%tr for {var} in {rows} %}}"
         for cell, (_header, expr) in zip(table.rows[2].cells, columns, strict=True):
             cell.text = "{{ " + expr + " }}"
+            cell.paragraphs[0].runs[0].font.size = Pt(TABLE_PT)
         _keep_rows_whole(table.rows[2])
         table.rows[3].cells[0].text = "{%tr endfor %}"
         weights = widths or _column_weights([header for header, _expr in columns])
         self.column_widths([TEXT_WIDTH_CM * w / sum(weights) for w in weights])
-        self.document.add_paragraph().paragraph_format.space_after = Pt(2)
+        self._spacer()
+
+    def _spacer(self) -> None:
+        """A small empty paragraph after a table: keeps two tables apart, and is never tall enough to need a page."""
+        spacer = self.document.add_paragraph()
+        spacer.paragraph_format.space_before = spacer.paragraph_format.space_after = Pt(0)
+        spacer.paragraph_format.line_spacing = Pt(4)
 
     def column_widths(self, widths_cm: list[float]) -> None:
         """Set the widths of the most recently added table's columns: on the grid (LibreOffice) and cells (Word)."""
@@ -224,21 +256,34 @@ class TemplateBuilder:
                 cell.width = Cm(width)
 
     def chart(self, expr: str, caption: Msg | str) -> None:
-        """A chart drawn from a `Chart` in the context (render() turns it into a picture), kept with its caption."""
+        """A chart drawn from a `Chart` in the context (render() turns it into a picture) with its caption below.
+
+        Picture and caption sit in one borderless table cell that never splits: a figure moves to the next page
+        whole, and the heading before it goes along (LibreOffice keeps a heading with a following table, but
+        not reliably with a following picture)."""
         self._figures += 1
-        picture = self.document.add_paragraph("{{ " + expr + " }}")
+        figure = self.document.add_table(rows=1, cols=1)
+        figure.alignment = WD_TABLE_ALIGNMENT.CENTER
+        _keep_rows_whole(figure.rows[0])
+        cell = figure.rows[0].cells[0]
+        picture = cell.paragraphs[0]
+        picture.add_run("{{ " + expr + " }}")
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.keep_with_next = True
         label = _("Figure {number}: {caption}", number=str(self._figures), caption=_jinja_value(caption))
-        self.document.add_paragraph(jinja_text(label), style="Caption")
+        below = cell.add_paragraph(jinja_text(label), style="Caption")
+        below.paragraph_format.keep_with_next = False  # the caption closes the figure; what follows may go on
+        self.column_widths([TEXT_WIDTH_CM])
+        self._spacer()
 
     def page_break(self) -> None:
-        """The next heading starts a page (set on the heading itself, so no page is ever left blank)."""
+        """The next heading opens a new part: set apart by space (see `heading`; no page is forced)."""
         self._next_heading_on_new_page = True
 
     def sources_annex(self) -> None:
-        self.heading(_("Annex: sources and methods"), 1, new_page=True)
+        self.heading(_("Annex: sources and methods"), 1, new_page=True)  # set apart, not on a page of its own
         self.paragraph(_("Every figure in this document comes from one of the sources below."))
+        self.document.paragraphs[-1].paragraph_format.keep_with_next = True
         self.table(
             _("Sources and methods"),
             "sources",
@@ -271,7 +316,11 @@ class TemplateBuilder:
         for level, text in entries[1:]:
             last = _paragraph_after(last, text)
             last.paragraph_format.left_indent = Cm(0.8 * (level - 1))
-        last.add_run()._r.append(_fld_char("end"))
+        # The field ends in a paragraph of its own, as Word writes it: ended inside the last entry, LibreOffice
+        # lets the contents' section run on into the body, where "keep with next" then stops working.
+        end = _paragraph_after(last, "")
+        end.paragraph_format.space_before = end.paragraph_format.space_after = Pt(0)
+        end.add_run()._r.append(_fld_char("end"))
 
 
 def _jinja_value(text: Msg | str) -> Msg | str:
@@ -285,6 +334,14 @@ def _paragraph_after(paragraph: Paragraph, text: str) -> Paragraph:
     added = Paragraph(new, paragraph._parent)
     added.add_run(text)
     return added
+
+
+def _plain_first_column(table) -> None:
+    """The grid style sets the first column in bold; long labels read better in the body's weight."""
+    look = table._tbl.tblPr.find(qn("w:tblLook"))
+    if look is not None:
+        look.set(qn("w:firstColumn"), "0")
+        look.set(qn("w:val"), f"{int(look.get(qn('w:val'), '0'), 16) & ~0x0080:04X}")  # the same, as the old bitmask
 
 
 def _repeat_as_header(row) -> None:

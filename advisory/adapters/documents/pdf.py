@@ -1,4 +1,5 @@
-"""PDF copies of Word documents, through LibreOffice: the one way the project converts a document.
+"""PDF copies of Word documents, through LibreOffice: the one way the project converts a document; and the
+pages of a PDF as a reader turns them (`pages`, `sparse_pages`: no page may be blank or nearly so).
 
 LibreOffice does not refresh a document's table of contents when it converts from the command
 line, so the conversion runs a small Basic macro instead: open each document hidden, update its
@@ -9,11 +10,14 @@ profile made for the call, so conversions never share (and block) a profile.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
 import tempfile
 from pathlib import Path
+
+from pydantic import BaseModel, Field
 
 from advisory.domain.errors import AdvisoryError
 
@@ -88,3 +92,49 @@ def _run(command: list[str], timeout: float) -> None:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         raise AdvisoryError(f"LibreOffice did not finish within {timeout:.0f} s and was stopped") from None
+
+
+# --- pages as a reader turns them --------------------------------------------------------------
+SPARSE_WORDS = 40  # fewer words than this (and no picture) on a page is a page nobody wants to turn to
+
+
+class Page(BaseModel):
+    number: int
+    words: int = Field(description="words on the page, its running footer left out")
+    pictures: int
+    text: str
+
+
+def pages(pdf: Path) -> list[Page]:
+    """Every page of a PDF: its text (poppler's pdftotext), its word count without the footer, its pictures."""
+    for tool in ("pdftotext", "pdfimages"):
+        if shutil.which(tool) is None:
+            raise AdvisoryError(f"reading a PDF's pages needs poppler's {tool}, which is not installed on this machine")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pictures: dict[int, int] = {}
+    for line in listed.splitlines()[2:]:  # two header lines, then one line per picture: its page first
+        fields = line.split()
+        if fields and fields[0].isdigit() and "smask" not in fields:
+            pictures[int(fields[0])] = pictures.get(int(fields[0]), 0) + 1
+    found = []
+    for number, page in enumerate(text.split("\f")[:-1], start=1):
+        lines = [line for line in page.splitlines() if line.strip()]
+        body = lines[:-1] if lines and FOOTER.search(lines[-1]) else lines
+        found.append(
+            Page(
+                number=number,
+                words=sum(len(line.split()) for line in body),
+                pictures=pictures.get(number, 0),
+                text=page,
+            )
+        )
+    return found
+
+
+FOOTER = re.compile(r"\b\d+\s*/\s*\d+\s*$")  # "Dresden · Benchmarking report · 3 / 10"
+
+
+def sparse_pages(pdf: Path, min_words: int = SPARSE_WORDS) -> list[Page]:
+    """Pages after the cover with hardly any text and no picture: blank pages, a lone table row, a stray line."""
+    return [page for page in pages(pdf)[1:] if page.words < min_words and not page.pictures]

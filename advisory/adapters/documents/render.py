@@ -2,8 +2,10 @@
 
 Renders with autoescape (without it docxtpl silently drops text after `&` or `<`), draws
 every `Chart` in the context as a picture, formats numbers and dates for the document's
-language, writes to a temporary file and renames it into place, so a crash never leaves a
-half-written document where a reader could open it.
+language, sets every table's column widths from what its cells hold, writes to a temporary
+file and renames it into place, so a crash never leaves a half-written document where a
+reader could open it. `translated(result, language)` is the same result as plain data, every
+message in the reader's language (the machine-readable copy of a document).
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from babel.numbers import get_decimal_symbol, get_group_symbol
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 from pydantic import BaseModel
 
 from advisory.adapters.documents.drawing import draw_all
+from advisory.adapters.documents.layout import fit_tables
 from advisory.adapters.i18n import Translator, translator
 from advisory.domain.charts import Chart
 from advisory.domain.text import Msg, Quote, _
@@ -107,15 +111,46 @@ def _to_jinja(value: Any, charts: list[Chart], words: Translator) -> Any:
 
 def translated_chart(chart: Chart, words: Translator) -> Chart:
     """The chart with every text in the reader's language (the drawing adapter only draws)."""
+
+    def text(value) -> str:  # a soft hyphen lets a table cell break a long word; a chart has no use for one
+        return words.text(value).replace("\u00ad", "")
+
     return chart.model_copy(
         update={
-            "title": words.text(chart.title),
-            "categories": [words.text(c) for c in chart.categories],
-            "series": [s.model_copy(update={"name": words.text(s.name)}) for s in chart.series],
-            "unit": words.text(chart.unit),
-            "source": words.text(_("Source: {source}", source=chart.source)) if chart.source else "",
+            "title": text(chart.title),
+            "categories": [text(c) for c in chart.categories],
+            "series": [s.model_copy(update={"name": text(s.name)}) for s in chart.series],
+            "unit": text(chart.unit),
+            "source": text(_("Source: {source}", source=chart.source)) if chart.source else "",
+            "decimal_mark": get_decimal_symbol(words.language),
+            "group_mark": get_group_symbol(words.language),
+            "missing_label": words.gettext("n/a"),
         }
     )
+
+
+def translated(value: Any, language: str) -> Any:
+    """A result as plain JSON-ready data with every message in `language` (charts too); dates as ISO text."""
+    words = translator(language)
+    return _plain(value, words)
+
+
+def _plain(value: Any, words: Translator) -> Any:
+    if isinstance(value, Msg | Quote):
+        return words.text(value)
+    if isinstance(value, Chart):
+        value = translated_chart(value, words)
+    if isinstance(value, BaseModel):
+        return {name: _plain(getattr(value, name), words) for name in type(value).model_fields}
+    if isinstance(value, dict):
+        return {str(key): _plain(item, words) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item, words) for item in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    return value
 
 
 class _ChartSlot(int):
@@ -143,6 +178,7 @@ def render(template: Path, context: BaseModel, out_path: Path, language: str = "
         for chart, png in zip(charts, drawn, strict=True)
     ]
     document.render(_with_pictures(data, pictures), jinja_env=jinja_env(language), autoescape=True)
+    fit_tables(document.docx)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=out_path.parent, prefix=f".{out_path.stem}.", suffix=".tmp")
     try:

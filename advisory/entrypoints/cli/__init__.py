@@ -13,6 +13,7 @@ from advisory.entrypoints.cli import (
     benchmark,
     documents,
     engagements,
+    export,
     inputs,
     notifications,
     partners,
@@ -41,6 +42,7 @@ app.add_typer(peer_review.app, name="peer-review")
 app.add_typer(inputs.briefing_app, name="briefing")
 app.add_typer(documents.templates_app, name="templates")
 app.command("export-pdf")(documents.export_pdf_command)
+app.command("export")(export.export_command)
 app.command("partners")(partners.partners_command)
 app.add_typer(portal.contacts_app, name="contacts")
 app.add_typer(regions.app, name="region")

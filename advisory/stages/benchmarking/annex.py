@@ -9,78 +9,121 @@ from __future__ import annotations
 import pandas as pd
 
 from advisory.domain.sources import Source
-from advisory.stages.benchmarking.models import BenchmarkingInputs, BenchmarkingResult
+from advisory.domain.text import Msg, Text, _
+from advisory.stages.benchmarking.models import GROUPS_PLURAL, BenchmarkingInputs, BenchmarkingResult
 
-RIS_METHOD = (
-    "RIS 2021 report p. 18 (Hollanders & Es-Sadki, doi:10.2873/67175); Cotec, The RIS under scrutiny (2022), "
-    "Annex I; European Commission, RIS 2023 page"
+RIS_2021 = "Hollanders & Es-Sadki, Regional Innovation Scoreboard 2021, doi:10.2873/67175"  # titles as published
+COTEC = "Salazar-Elena & Zabala-Iturriagagoitia, The RIS under scrutiny (Cotec, 2022)"
+RIS_METHOD = _(
+    "{ris2021}, p. 18; {cotec}, Annex I; European Commission, Regional Innovation Scoreboard 2023 web page",
+    ris2021=RIS_2021,
+    cotec=COTEC,
 )
-EUROSTAT = "Eurostat regional statistics, NUTS 2 (compiled by Honti et al. 2020)"
-EIS = "European Commission, European Innovation Scoreboard 2023 database"
-GDP = "Eurostat, regional GDP (release of 2021, NUTS 2016)"
-NUTS = "Eurostat, NUTS classification 2016 and 2021 (names)"
+EUROSTAT = _("Eurostat regional statistics, NUTS 2 (compiled by Honti et al. 2020)")
+EIS = _("European Commission, European Innovation Scoreboard 2023 database")
+GDP = _("Eurostat, regional GDP (release of 2021, NUTS 2016)")
+NUTS = _("Eurostat, NUTS classification 2016 and 2021 (names)")
 
 
-def method_notes(result: BenchmarkingResult, inputs: BenchmarkingInputs) -> list[str]:
+def method_notes(result: BenchmarkingResult, inputs: BenchmarkingInputs) -> list[Msg]:
     """The method in the order it runs, with the numbers this run produced."""
     catalogue, rules = inputs.catalogue, inputs.rules
     edition = catalogue.edition
     regional = [i for i in catalogue.indicators if i.source == "regional"]
     rooted = [t.code for t in result.treatment if t.square_root]
-    names = {i.code: i.short or i.name for i in catalogue.indicators}
+    names = {i.code: _(i.short or i.name) for i in catalogue.indicators}
     outliers = sum(t.outliers for t in result.treatment)
-    cuts = {s.group: s for s in result.subgroups}
     limits = edition.thresholds
     return [
-        f"Regions: the {result.reference_regions} regions of the {edition.name} set that the data hold: NUTS-2 "
-        f"regions (NUTS 2016) of {len(edition.countries)} countries, Belgium, Austria, France and the United Kingdom "
-        "at NUTS 1, Cyprus, Estonia, Latvia, Luxembourg and Malta as countries. Other countries' regions "
-        "(Turkey, Montenegro, North Macedonia...) are not part of the scoreboard and are left out.",
-        f"Indicators: the 21 RIS indicators. {len(regional)} have regional figures in Eurostat's tables "
-        f"({', '.join(i.ris + ' ' + (i.short or i.name) for i in regional)}); the other "
-        f"{len(catalogue.indicators) - len(regional)} carry the country's score in the EIS 2023, as the RIS "
-        "estimates regional figures from national ones where regional data are lacking. Differences between "
-        "regions of one country therefore come from the regional indicators only.",
-        f"Years: {catalogue.first_year}-{catalogue.last_year}. A year without a figure takes the latest earlier "
-        "figure, years before the first figure the first one; every figure keeps the year it refers to. The EIS "
-        f"names a year after its edition, its statistics being about {catalogue.eis_lag} years older: data year t "
-        f"takes EIS year t + {catalogue.eis_lag}.",
-        f"Outliers: values beyond the mean ± {rules.outlier_sd:g} standard deviations of all regions over all "
-        f"years are replaced by the highest (lowest) value that is not an outlier ({outliers} region-years in all).",
-        f"Skewed indicators: square root where the skewness over all regions and years exceeds {rules.skewness:g}; "
-        f"this time {', '.join(names[c] for c in rooted) if rooted else 'none'}.",
-        "Normalisation: min-max to 0-1 over all regions and all years, so that scores compare across years.",
-        f"Index: the unweighted mean of the normalised indicators (at least {rules.min_coverage:.0%} of them), "
-        "divided by the EU's index of the same year (x 100).",
-        "Country correction: each region is multiplied by the factor that makes its country's index equal to the "
-        f"country's EIS 2023 Summary Innovation Index relative to the EU (factor for {result.country_name}: "
-        f"{_num(result.correction, 2)}).",
-        f"Groups ({edition.short}): Leader above {limits.leader:g} %, Strong {limits.strong:g}-{limits.leader:g} %, "
-        f"Moderate {limits.moderate:g}-{limits.strong:g} %, Emerging below {limits.moderate:g} % of the EU. "
-        "Subgroups +, middle, - are three equal bands of each group, the open groups bounded by the highest and the "
-        f"lowest score: cuts at {_cuts(cuts)}.",
-        f"Trend: scores relative to the EU in {catalogue.first_year} (= 100); the change is last year minus first "
-        "year, in points.",
-        "Peers: the structural variables are not scored; distance is the root mean square difference of "
-        "standardised values (GDP and population on a log scale). Strength or weakness: normalised score at "
-        f"least {rules.strength_margin:.2f} above or below the EU or the peer median.",
+        _(
+            "Regions: the {regions} regions of the {edition} that the data hold: NUTS-2 regions (NUTS 2016) of "
+            "{countries} countries; Belgium, Austria, France and the United Kingdom at NUTS-1 level; Cyprus, Estonia, "
+            "Latvia, Luxembourg and Malta as whole countries. Regions of other countries (Turkey, Montenegro, North "
+            "Macedonia and others) are not part of the scoreboard and are left out.",
+            regions=result.reference_regions,
+            edition=_(edition.name),
+            countries=len(edition.countries),
+        ),
+        _(
+            "Indicators: the 21 indicators of the scoreboard. {regional} have regional figures in Eurostat's tables "
+            "({names}); the other {national} carry the country's score in the European Innovation Scoreboard 2023, "
+            "as the scoreboard estimates regional figures from national ones where regional data are lacking. "
+            "Differences between regions of one country therefore come from the regional indicators only.",
+            regional=len(regional),
+            names=[_("{number} {indicator}", number=i.ris, indicator=names[i.code]) for i in regional],
+            national=len(catalogue.indicators) - len(regional),
+        ),
+        _(
+            "Years: {first}-{last}. A year without a figure takes the latest earlier figure, the years before the "
+            "first figure take the first one; every figure keeps the year it refers to. The European Innovation "
+            "Scoreboard names a year after its edition, its statistics being about {lag} years older: data year t "
+            "takes scoreboard year t + {lag}.",
+            first=str(catalogue.first_year),
+            last=str(catalogue.last_year),
+            lag=catalogue.eis_lag,
+        ),
+        _(
+            "Outliers: values beyond the mean ± {sd:.1f} standard deviations of all regions over all years are "
+            "replaced by the highest (lowest) value that is not an outlier ({outliers} region-years in all).",
+            sd=rules.outlier_sd,
+            outliers=outliers,
+        ),
+        _(
+            "Skewed indicators: square root where the skewness over all regions and years exceeds {skewness:.1f}; "
+            "this time: {indicators}.",
+            skewness=rules.skewness,
+            indicators=[names[c] for c in rooted] or _("none"),
+        ),
+        _("Normalisation: min-max to 0-1 over all regions and all years, so that scores compare across years."),
+        _(
+            "Index: the unweighted mean of the normalised indicators (at least {coverage:.0f} % of them), divided "
+            "by the EU's index of the same year (x 100).",
+            coverage=rules.min_coverage * 100,
+        ),
+        _(
+            "Country correction: each region is multiplied by the factor that makes its country's index equal to "
+            "the country's Summary Innovation Index in the European Innovation Scoreboard 2023, relative to the EU. "
+            "Factor of this region's country: {factor:.2f}.",
+            factor=result.correction,
+        ),
+        _(
+            "Groups ({edition}): Innovation Leaders above {leader:.0f} %, Strong Innovators {strong:.0f}-{leader:.0f} "
+            "%, Moderate Innovators {moderate:.0f}-{strong:.0f} %, Emerging Innovators below {moderate:.0f} % of the "
+            "EU. Subgroups +, middle and - are three equal bands of each group, the open groups bounded by the "
+            "highest and the lowest score: cuts at {cuts}.",
+            edition=edition.short,
+            leader=limits.leader,
+            strong=limits.strong,
+            moderate=limits.moderate,
+            cuts=[
+                _(
+                    "{group} {lower:.1f} and {upper:.1f} %",
+                    group=GROUPS_PLURAL[s.group],
+                    lower=s.cuts[0],
+                    upper=s.cuts[1],
+                )
+                for s in result.subgroups
+            ],
+        ),
+        _(
+            "Trend: scores relative to the EU in {first} (= 100); the change is the last year's score minus the "
+            "first year's, in points.",
+            first=str(catalogue.first_year),
+        ),
+        _(
+            "Peers: the structural variables are not scored; the distance is the root mean square difference of "
+            "standardised values (GDP and population on a log scale). Strength or weakness: a normalised score at "
+            "least {margin:.2f} above or below the EU's or the peer median.",
+            margin=rules.strength_margin,
+        ),
     ]
 
 
-def _num(value: float | None, digits: int = 1) -> str:
-    return "n/a" if value is None else f"{value:.{digits}f}"
-
-
-def _cuts(cuts: dict) -> str:
-    parts = [f"{group} {_num(s.cuts[0])}/{_num(s.cuts[1])} %" for group, s in cuts.items()]
-    return ", ".join(parts)
-
-
-def _years(panel: pd.DataFrame, region: str, codes: list[str]) -> str:
+def _years(panel: pd.DataFrame, region: str, codes: list[str]) -> Text:
     rows = panel[(panel["unit"] == region) & panel["indicator"].isin(codes)]
     years = rows["data_year"].dropna().astype(int)
     if years.empty:
-        return "n/a"
+        return _("n/a")
     return f"{years.min()}-{years.max()}" if years.min() != years.max() else str(years.min())
 
 
@@ -89,46 +132,58 @@ def for_result(result: BenchmarkingResult, inputs: BenchmarkingInputs, panel: pd
     regional = [i for i in catalogue.indicators if i.source == "regional"]
     national = [i for i in catalogue.indicators if i.source == "national"]
     region = result.region_code
+    first, last = catalogue.first_year, catalogue.last_year
     sources = [
         Source(
             key="eurostat:regional",
             dataset=EUROSTAT,
             detail=", ".join(dict.fromkeys(i.tables.split(" (")[0] for i in regional)),
-            year=_years(panel[panel["year"] == catalogue.last_year], region, [i.code for i in regional]),
-            computation=f"{len(regional)} regional indicators, {catalogue.first_year}-{catalogue.last_year}; "
-            "gaps take the latest earlier figure.",
+            year=_years(panel[panel["year"] == last], region, [i.code for i in regional]),
+            computation=_(
+                "{n} regional indicators, {first}-{last}; gaps take the latest earlier figure.",
+                n=len(regional),
+                first=str(first),
+                last=str(last),
+            ),
         ),
         Source(
             key="eis:2023",
             dataset=EIS,
-            detail=f"{len(national)} national indicators; Summary Innovation Index",
-            year=f"{catalogue.first_year + catalogue.eis_lag}-{catalogue.last_year + catalogue.eis_lag}",
-            computation="Country scores (EU 2016 = 100) carried by its regions; country correction.",
+            detail=_("{n} national indicators; Summary Innovation Index", n=len(national)),
+            year=f"{first + catalogue.eis_lag}-{last + catalogue.eis_lag}",
+            computation=_("Country scores (EU 2016 = 100) carried by its regions; country correction."),
         ),
         Source(
             key="eurostat:gdp",
             dataset=GDP,
-            detail="GDP per head (PPS), GDP; demo_r_d2jan; htec_emp_reg2",
-            year=str(catalogue.last_year),
-            computation="Peers' structural context (not scored); weights.",
+            detail=_("GDP per head (PPS), GDP; {tables}", tables="demo_r_d2jan, htec_emp_reg2"),
+            year=str(last),
+            computation=_("Peers' structural context (not scored); weights."),
         ),
         Source(
-            key="nuts", dataset=NUTS, detail="Region names", year="2016, 2021", computation="As Eurostat writes them."
+            key="nuts",
+            dataset=NUTS,
+            detail=_("Region names"),
+            year="2016, 2021",
+            computation=_("As Eurostat writes them."),
         ),
         Source(
             key="method:ris",
             dataset=RIS_METHOD,
-            detail="Regions, outliers, square root, min-max, index, correction, groups",
+            detail=_("Regions, outliers, square root, min-max, index, correction, groups"),
             year=catalogue.edition.short,
-            computation="Annex: method.",
+            computation=_("Annex: method."),
         ),
     ]
     if inputs.validation:
         sources.append(
             Source(
                 key="validation:ris",
-                dataset="Published RIS 2019 and RIS 2025 (the latter via the Interreg CENTRAL EUROPE dashboard)",
-                detail="Check of the method, never fitted to",
+                dataset=_(
+                    "Published Regional Innovation Scoreboards 2019 and 2025 (the latter via the Interreg CENTRAL "
+                    "EUROPE dashboard)"
+                ),
+                detail=_("Check of the method, never fitted to"),
                 year="2019, 2025",
                 computation=inputs.validation,
             )

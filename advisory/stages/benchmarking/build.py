@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from advisory.domain.countries import country_name
 from advisory.domain.errors import UnknownRegion
+from advisory.domain.text import Msg, Text, _, ngettext
 from advisory.stages.benchmarking import annex, figures, method, peers
 from advisory.stages.benchmarking.models import (
     GROUPS,
+    GROUPS_PLURAL,
     NOT_CLASSIFIED,
     BenchmarkingInputs,
     BenchmarkingResult,
@@ -23,7 +26,9 @@ from advisory.stages.benchmarking.models import (
     IndicatorTreatment,
     PeerRegion,
     SubgroupBounds,
+    Thresholds,
     TrendPoint,
+    group_name,
 )
 
 # Survey framework conditions that a RIS dimension speaks to (for cross-references only).
@@ -32,18 +37,24 @@ CONDITION_DIMENSIONS = {
     "financial": ("Finance and support", "Firm investments"),
     "industrial": ("Employment impacts", "Sales impacts"),
 }
-GROUP_WORDS = {
-    "Leader": "an Innovation Leader, above 125 % of the EU",
-    "Strong": "a Strong Innovator, 100-125 % of the EU",
-    "Moderate": "a Moderate Innovator, 70-100 % of the EU",
-    "Emerging": "an Emerging Innovator, below 70 % of the EU",
-}
 SUBGROUP_WORDS = {
-    "+": "in the top third of its group",
-    "": "in the middle third of its group",
-    "-": "in the bottom third of its group",
+    "+": _("in the top third of its group"),
+    "": _("in the middle third of its group"),
+    "-": _("in the bottom third of its group"),
 }
+EU_NAME = _("EU")
 HEADLINE_GAPS = 3
+
+
+def group_range(group: str, thresholds: Thresholds) -> Msg:
+    """The band of the EU's score a group covers, from the edition's thresholds."""
+    if group == "Leader":
+        return _("above {low:.0f} % of the EU", low=thresholds.leader)
+    if group == "Strong":
+        return _("{low:.0f}-{high:.0f} % of the EU", low=thresholds.strong, high=thresholds.leader)
+    if group == "Moderate":
+        return _("{low:.0f}-{high:.0f} % of the EU", low=thresholds.moderate, high=thresholds.strong)
+    return _("below {high:.0f} % of the EU", high=thresholds.moderate)
 
 
 def build_benchmarking_report(inputs: BenchmarkingInputs) -> BenchmarkingResult:
@@ -65,19 +76,22 @@ def build_benchmarking_report(inputs: BenchmarkingInputs) -> BenchmarkingResult:
     trend_points = _trend(scores, region, chosen)
     dimensions = _dimensions(inputs, scores, chosen)
     region_name = inputs.region_name
+    country_called = country_name(country, inputs.country_names.get(country, country))
+    country_group = method.performance_group(country_relative, catalogue.edition.thresholds)
     result = BenchmarkingResult(
         region_code=region,
         region_name=region_name,
         country=country,
-        country_name=inputs.country_names.get(country, country),
+        country_name=country_called,
         profile_code=inputs.profile_code or region,
-        edition=catalogue.edition.name,
+        edition=_(catalogue.edition.name),
         year=scores.last_year,
         as_of=inputs.as_of,
         first_year=scores.first_year,
         composite=_number(latest["composite"]),
         relative_score=_number(latest["relative"]),
         group=str(latest["label"]),
+        group_name=group_name(str(latest["group"]), str(latest["subgroup"])),
         performance_group=str(latest["group"]),
         subgroup=str(latest["subgroup"]),  # type: ignore[arg-type]
         rank=None if pd.isna(latest["rank"]) else int(latest["rank"]),
@@ -85,10 +99,11 @@ def build_benchmarking_report(inputs: BenchmarkingInputs) -> BenchmarkingResult:
         trend=_number(latest["trend"]),
         eu_trend=_number(scores.eu.at[scores.last_year, "index"] - 100),
         country_relative=country_relative,
-        country_group=method.performance_group(country_relative, catalogue.edition.thresholds),
+        country_group=country_group,
+        country_group_name=group_name(country_group),
         correction=_number(latest["correction"]),
         coverage=float(latest["coverage"]),
-        reference_label="EU = 100 (the EU's score of the same year)",
+        reference_label=_("EU = 100 (the EU's score of the same year)"),
         reference_regions=len(scores.latest),
         indicators=indicators,
         strengths=_ranked([s for s in indicators if s.gap is not None and s.gap >= margin]),
@@ -118,18 +133,19 @@ def build_benchmarking_report(inputs: BenchmarkingInputs) -> BenchmarkingResult:
         ],
         published=inputs.published,
         rules=rules,
-        radar_chart=figures.radar(
-            indicators, region_name, inputs.country_names.get(country, country), scores.last_year
-        ),
-        dimension_chart=figures.dimensions(
-            dimensions, region_name, inputs.country_names.get(country, country), scores.last_year
-        ),
-        trend_chart=figures.trend(trend_points, region_name, inputs.country_names.get(country, country)),
+        radar_chart=figures.radar(indicators, region_name, country_called, scores.last_year),
+        dimension_chart=figures.dimensions(dimensions, region_name, country_called, scores.last_year),
+        trend_chart=figures.trend(trend_points, region_name, country_called),
         sources=[],
     )
-    result = result.model_copy(update={"headline": headline(result, inputs)})
     return result.model_copy(
-        update={"method_notes": annex.method_notes(result, inputs), "sources": annex.for_result(result, inputs, panel)}
+        update={
+            "summary": summary(result, inputs),
+            "headline": headline(result, inputs),
+            "published_note": published_note(result, inputs),
+            "method_notes": annex.method_notes(result, inputs),
+            "sources": annex.for_result(result, inputs, panel),
+        }
     )
 
 
@@ -165,21 +181,36 @@ def _peers(inputs: BenchmarkingInputs, scores: method.Scores, names: dict[str, s
         if unknown:
             raise UnknownRegion(f"peer regions not in the reference data: {', '.join(unknown)}")
         chosen = list(inputs.expert_peers)
-        reason = (
-            f"Chosen by the observatory's expert ({', '.join(names.get(c, c) for c in chosen)}); up to five "
-            "regions of the scoreboard can be named. The structural distance is shown for information."
+        reason = _(
+            "Chosen by the observatory's expert: {regions}. Up to five regions of the scoreboard can be named; "
+            "the structural distance is shown for information.",
+            regions=[_region_name(inputs, names, c) for c in chosen],
         )
     else:
         nearest = peers.nearest(standardised, region, rules.peers_k, classified, rules.peers_per_country)
         chosen = list(nearest.index)
-        variables = ", ".join(_lower(v.name) for v in inputs.catalogue.structure)
-        reason = (
-            f"The {len(chosen)} regions of the scoreboard most like {inputs.region_name} in structure ({variables}; "
-            f"none of these is scored), at most {rules.peers_per_country} from any one country, chosen among "
-            f"{len(classified)} classified regions by the distance between standardised values (0 = identical)."
+        reason = ngettext(
+            "The region of the scoreboard most like {region} in structure ({variables}; none of these is scored), "
+            "at most {per_country} from any one country, chosen among {classified} classified regions by the "
+            "distance between standardised values (0 = identical).",
+            "The {n} regions of the scoreboard most like {region} in structure ({variables}; none of these is "
+            "scored), at most {per_country} from any one country, chosen among {classified} classified regions by "
+            "the distance between standardised values (0 = identical).",
+            len(chosen),
+            region=inputs.region_name,
+            variables=[_(v.name) for v in inputs.catalogue.structure],
+            per_country=rules.peers_per_country,
+            classified=len(classified),
         )
     rows = [_peer_row(inputs, scores, names, standardised, values, code, distance.get(code)) for code in chosen]
     return chosen, rows, reason
+
+
+def _region_name(inputs: BenchmarkingInputs, names: dict[str, str], code: str) -> Text:
+    """A RIS region's name; a country the scoreboard scores as one region is named in the reader's language."""
+    name = names.get(code, code)
+    country = inputs.country_names.get(code[:2])
+    return country_name(code[:2], name) if name == country else name
 
 
 def _peer_row(inputs, scores, names, standardised, values, code, distance) -> PeerRegion:
@@ -192,43 +223,45 @@ def _peer_row(inputs, scores, names, standardised, values, code, distance) -> Pe
         if code in standardised.index and region in standardised.index
         else []
     )
-    words = [
-        f"{_lower(by_code[v].name)} {_plain(values.at[code, v], by_code[v].unit)} "
-        f"(here {_plain(values.at[region, v], by_code[v].unit)})"
+    alike = [
+        _(
+            "{variable} {value} (here {own})",
+            variable=_(by_code[v].name),
+            value=_plain(values.at[code, v], by_code[v].unit),
+            own=_plain(values.at[region, v], by_code[v].unit),
+        )
         for v in similar
     ]
     latest = scores.latest.loc[code]
     return PeerRegion(
         code=code,
-        name=names.get(code, code),
-        country=inputs.country_names.get(code[:2], code[:2]),
+        name=_region_name(inputs, names, code),
+        country=country_name(code[:2], inputs.country_names.get(code[:2], code[:2])),
         distance=_number(distance),
         composite=_number(latest["composite"]),
         relative_score=_number(latest["relative"]),
         group=str(latest["label"]),
-        reason=("Similar " + " and ".join(words)) if words else "",
+        group_name=group_name(str(latest["group"]), str(latest["subgroup"])),
+        reason=_("Similar {variables}", variables=alike) if alike else None,
         gdp_per_head=_number(values.at[code, "gdp_per_head"]) if "gdp_per_head" in values else None,
         population=_number(values.at[code, "population"]) if "population" in values else None,
     )
 
 
-def _lower(name: str) -> str:
-    """'GDP per head' stays, 'Population' becomes 'population'."""
-    return name if name[:2].isupper() else name[:1].lower() + name[1:]
-
-
-def _plain(value: object, unit: str) -> str:
+def _plain(value: object, unit: str) -> Msg:
     """A structural figure in plain words: 3.4 million, 19,700 PPS, 6.1 %."""
     if value is None or pd.isna(value):
-        return "n/a"
+        return _("n/a")
     number = float(value)
     if unit == "persons":
-        return f"{number / 1e6:.1f} million" if number >= 1e6 else f"{number / 1e3:,.0f} thousand"
+        if number >= 1e6:
+            return _("{value:.1f} million", value=number / 1e6)
+        return _("{value:.0f} thousand", value=number / 1e3)
     if unit.startswith("%"):
-        return f"{number:.1f} %"
+        return _("{value:.1f} %", value=number)
     if unit.startswith("PPS"):
-        return f"{number:,.0f} PPS"
-    return f"{number:,.1f}"
+        return _("{value:.0f} PPS", value=number)
+    return _("{value:.1f} {unit}", value=number, unit=_(unit))
 
 
 # --- indicators -----------------------------------------------------------------------------------
@@ -248,19 +281,23 @@ def _indicator_scores(inputs: BenchmarkingInputs, panel: pd.DataFrame, scores: m
         mine = _cell(raw, (region, "region", code))
         peer_values = [_cell(raw, (p, "region", code))[0] for p in chosen]
         peer_scores = [_number(normalised[code].get((p, "region"))) for p in chosen]
-        notes = [f"Survey bottleneck: {flagged[indicator.dimension]}"] if indicator.dimension in flagged else []
+        notes = (
+            [_("Survey bottleneck: {label}", label=flagged[indicator.dimension])]
+            if indicator.dimension in flagged
+            else []
+        )
         if indicator.proxy:
-            notes.append(f"Proxy: {indicator.proxy}")
+            notes.append(_("Proxy: {proxy}", proxy=_(indicator.proxy)))
         result.append(
             IndicatorScore(
                 code=code,
                 ris=indicator.ris,
-                name=indicator.name,
-                short=indicator.short,
-                dimension=indicator.dimension,
+                name=_(indicator.name),
+                short=_(indicator.short or indicator.name),
+                dimension=_(indicator.dimension),
                 source=indicator.source,
                 value=mine[0],
-                unit=indicator.unit,
+                unit=_(indicator.unit),
                 year=mine[1],
                 age=None if mine[1] is None else inputs.as_of - mine[1],
                 normalised=_number(normalised[code].get((region, "region"))),
@@ -271,8 +308,8 @@ def _indicator_scores(inputs: BenchmarkingInputs, panel: pd.DataFrame, scores: m
                 eu_year=_cell(raw, (method.EU, "eu", code))[1],
                 peer_median=_median(peer_scores),
                 peer_median_value=_median(peer_values),
-                missing=_missing_reason(indicator.source) if mine[0] is None else "",
-                note="; ".join(notes),
+                missing=_missing_reason(indicator.source) if mine[0] is None else None,
+                notes=notes,
             )
         )
     return result
@@ -291,10 +328,10 @@ def _median(values: list[float | None]) -> float | None:
     return float(pd.Series(present).median()) if present else None
 
 
-def _missing_reason(source: str) -> str:
+def _missing_reason(source: str) -> Msg:
     if source == "national":
-        return "not in the EIS 2023 database for this country"
-    return "no figure for this region in the Eurostat table in any year up to the last"
+        return _("not in the EIS 2023 database for this country")
+    return _("no figure for this region in the Eurostat table in any year up to the last")
 
 
 def _ranked(scores: list[IndicatorScore]) -> list[IndicatorScore]:
@@ -315,6 +352,7 @@ def _gaps(indicators: list[IndicatorScore], reference: str, inputs: Benchmarking
                 code=score.code,
                 ris=score.ris,
                 name=score.name,
+                short=score.short,
                 dimension=score.dimension,
                 source=score.source,
                 value=score.value,
@@ -331,24 +369,33 @@ def _gaps(indicators: list[IndicatorScore], reference: str, inputs: Benchmarking
     return sorted(gaps, key=lambda g: -g.gap)
 
 
-def _figure(value: float | None, unit: str) -> str:
-    if value is None:
-        return "n/a"
-    digits = 2 if abs(value) < 10 else 1 if abs(value) < 100 else 0
-    suffix = " %" if unit.startswith("%") else ("" if unit.startswith("EIS") else f" {unit}")
-    if unit.startswith("% of GDP"):
-        suffix = " % of GDP"
-    return f"{value:,.{digits}f}{suffix}"
+def _digits(*values: float | None) -> int:
+    """Decimals for figures of this size: 2.28, 38.8, 246."""
+    largest = max((abs(v) for v in values if v is not None), default=0.0)
+    return 2 if largest < 10 else 1 if largest < 100 else 0
 
 
-def _gap_words(score: IndicatorScore, reference: str, other_value: float | None, inputs: BenchmarkingInputs) -> str:
-    who = "the EU" if reference == "eu" else "the peer median"
-    country = inputs.country_names.get(inputs.region_code[:2], inputs.region_code[:2])
-    where = f"{country} as a whole" if score.source == "national" else inputs.region_name
-    year = f" ({score.year})" if score.year else ""
-    scale = " on the EIS scale (EU 2016 = 100)" if score.source == "national" else ""
-    mine, theirs = _figure(score.value, score.unit), _figure(other_value, score.unit)
-    return f"{score.name}: {where} {mine}{year}, {who} {theirs}{scale}"
+def _gap_words(score: IndicatorScore, reference: str, other_value: float | None, inputs: BenchmarkingInputs) -> Msg:
+    """'Public R&D expenditure (% of GDP): Dresden 2.28 (2013), the EU 0.74'."""
+    if score.source == "national":
+        code = inputs.region_code[:2]
+        place: Text = _("{country} as a whole", country=country_name(code, inputs.country_names.get(code, code)))
+    else:
+        place = inputs.region_name
+    values = {
+        "indicator": score.name,
+        "unit": score.unit,
+        "place": place,
+        "value": score.value,
+        "year": score.year,
+        "reference": other_value,
+        "digits": _digits(score.value, other_value),
+    }
+    if reference == "eu":
+        return _("{indicator} ({unit}): {place} {value:.{digits}f} ({year}), the EU {reference:.{digits}f}", **values)
+    return _(
+        "{indicator} ({unit}): {place} {value:.{digits}f} ({year}), the peer median {reference:.{digits}f}", **values
+    )
 
 
 # --- position, trend, dimensions --------------------------------------------------------------------
@@ -380,7 +427,7 @@ def _dimensions(inputs: BenchmarkingInputs, scores: method.Scores, chosen: list[
         means = normalised[codes].mean(axis=1)
         result.append(
             DimensionScore(
-                dimension=dimension,
+                dimension=_(dimension),
                 region=_number(means.get((region, "region"))),
                 country=_number(means.get((region[:2], "country"))),
                 eu=_number(means.get((method.EU, "eu"))),
@@ -396,55 +443,167 @@ def _group_counts(scores: method.Scores) -> list[GroupCount]:
     classified = int((scores.latest["group"] != NOT_CLASSIFIED).sum())
     return [
         GroupCount(
-            group=g, regions=int(counts.get(g, 0)), share=(counts.get(g, 0) / classified) if classified else None
+            group=g,
+            name=GROUPS_PLURAL[g],
+            regions=int(counts.get(g, 0)),
+            share=(counts.get(g, 0) / classified) if classified else None,
         )
         for g in [*GROUPS, NOT_CLASSIFIED]
     ]
 
 
-def headline(result: BenchmarkingResult, inputs: BenchmarkingInputs) -> list[str]:
+def summary(result: BenchmarkingResult, inputs: BenchmarkingInputs) -> Msg:
+    """What the report compares, with which method; where the scoreboard works at NUTS 1, that it does."""
+    if result.profile_code != result.region_code:
+        return _(
+            "This report benchmarks {profile} ({profile_code}) against the {regions} regions of the {edition}, with "
+            "the scoreboard's published method. The scoreboard scores this country at NUTS 1 level, so {profile} is "
+            "benchmarked as part of {region} ({code}).",
+            profile=inputs.profile_name or result.profile_code,
+            profile_code=result.profile_code,
+            regions=result.reference_regions,
+            edition=result.edition,
+            region=result.region_name,
+            code=result.region_code,
+        )
+    return _(
+        "This report benchmarks {region} ({code}) against the {regions} regions of the {edition}, with the "
+        "scoreboard's published method.",
+        region=result.region_name,
+        code=result.region_code,
+        regions=result.reference_regions,
+        edition=result.edition,
+    )
+
+
+def headline(result: BenchmarkingResult, inputs: BenchmarkingInputs) -> list[Msg]:
     """What the region reads first: position, group with subgroup, trend, the largest gaps, how old the figures are."""
     name, year = result.region_name, result.year
     lines = []
     if result.relative_score is None:
-        lines.append(f"{name} has too few figures for a score in {year}, so it is not classified.")
+        lines.append(
+            _("{region} has too few figures for a score in {year}, so it is not classified.", region=name, year=year)
+        )
     else:
         lines.append(
-            f"In {year} {name} scores {result.relative_score:.0f} % of the EU on the Regional Innovation Scoreboard "
-            f"method, rank {result.rank} of {result.regions_ranked} regions: {GROUP_WORDS[result.performance_group]}, "
-            f"{SUBGROUP_WORDS[result.subgroup]} ({result.group})."
+            _(
+                "In {year} {region} scores {score:.0f} % of the EU by the Regional Innovation Scoreboard method, rank "
+                "{rank} of {regions} regions. Performance group: {group} ({range}), {subgroup}.",
+                year=year,
+                region=name,
+                score=result.relative_score,
+                rank=result.rank,
+                regions=result.regions_ranked,
+                group=result.group_name,
+                range=group_range(result.performance_group, inputs.catalogue.edition.thresholds),
+                subgroup=SUBGROUP_WORDS[result.subgroup],
+            )
         )
     if result.country_relative is not None:
         lines.append(
-            f"{result.country_name} as a whole scores {result.country_relative:.0f} % of the EU in the European "
-            f"Innovation Scoreboard 2023 for the same year ({result.country_group}); every region of a country is "
-            "aligned with this national result, as in the published scoreboard."
+            _(
+                "{country} as a whole scores {score:.0f} % of the EU in the European Innovation Scoreboard 2023 for "
+                "the same year (performance group: {group}); every region of a country is aligned with this national "
+                "result, as in the published scoreboard.",
+                country=result.country_name,
+                score=result.country_relative,
+                group=result.country_group_name,
+            )
         )
     if result.trend is not None and result.eu_trend is not None:
-        direction = "improved" if result.trend > 0.5 else "fell back" if result.trend < -0.5 else "stayed level"
-        lines.append(
-            f"From {result.first_year} to {year} its score {direction}: {result.trend:+.1f} points on a scale where "
-            f"the EU in {result.first_year} = 100, against {result.eu_trend:+.1f} for the EU."
-        )
+        values = {"first": result.first_year, "last": year, "change": abs(result.trend), "eu_change": result.eu_trend}
+        if result.trend > 0.5:
+            lines.append(
+                _(
+                    "From {first} to {last} its score rose by {change:.1f} points, the EU's changed by {eu_change:.1f} "
+                    "(scale: the EU in {first} = 100).",
+                    **values,
+                )
+            )
+        elif result.trend < -0.5:
+            lines.append(
+                _(
+                    "From {first} to {last} its score fell by {change:.1f} points, the EU's changed by {eu_change:.1f} "
+                    "(scale: the EU in {first} = 100).",
+                    **values,
+                )
+            )
+        else:
+            lines.append(
+                _(
+                    "From {first} to {last} its score stayed level, the EU's changed by {eu_change:.1f} points "
+                    "(scale: the EU in {first} = 100).",
+                    **values,
+                )
+            )
     if result.weaknesses_vs_peers:
-        worst = "; ".join(g.text for g in result.weaknesses_vs_peers[:HEADLINE_GAPS])
-        lines.append(f"Largest gaps to the peer regions: {worst}.")
+        lines.append(
+            _(
+                "Largest gaps to the peer regions, in points of the normalised score (0-100): {gaps}.",
+                gaps=_gap_list(result.weaknesses_vs_peers),
+            )
+        )
     else:
-        lines.append("No indicator stands clearly below the peer regions.")
+        lines.append(_("No indicator stands clearly below the peer regions."))
     if result.weaknesses_vs_eu:
-        worst = "; ".join(g.text for g in result.weaknesses_vs_eu[:HEADLINE_GAPS])
-        lines.append(f"Largest gaps to the EU: {worst}.")
+        lines.append(
+            _(
+                "Largest gaps to the EU, in points of the normalised score (0-100): {gaps}.",
+                gaps=_gap_list(result.weaknesses_vs_eu),
+            )
+        )
         own = [g for g in result.weaknesses_vs_eu if g.source == "regional"]
         if own and all(g.source == "national" for g in result.weaknesses_vs_eu[:HEADLINE_GAPS]):
-            lines.append(f"Of the region's own figures, the furthest below the EU: {own[0].text}.")
+            lines.append(_("Of the region's own figures, the furthest below the EU: {gap}.", gap=own[0].text))
     else:
-        lines.append("No indicator stands clearly below the EU.")
+        lines.append(_("No indicator stands clearly below the EU."))
     years = [s.year for s in result.indicators if s.year is not None and s.source == "regional"]
     if years:
         oldest, newest = min(years), max(years)
-        span = f"{oldest}" if oldest == newest else f"{oldest}-{newest}"
-        lines.append(
-            f"The regional figures refer to {span}, {inputs.as_of - newest} to {inputs.as_of - oldest} years before "
-            f"this report: no newer regional statistics are public in the project's sources."
-        )
+        if oldest == newest:
+            lines.append(
+                ngettext(
+                    "The regional figures refer to {year}, {n} year before this report: no newer regional "
+                    "statistics are public in the project's sources.",
+                    "The regional figures refer to {year}, {n} years before this report: no newer regional "
+                    "statistics are public in the project's sources.",
+                    inputs.as_of - newest,
+                    year=str(newest),
+                )
+            )
+        else:
+            lines.append(
+                ngettext(
+                    "The regional figures refer to {first}-{last}, {newest} to {n} year before this report: no "
+                    "newer regional statistics are public in the project's sources.",
+                    "The regional figures refer to {first}-{last}, {newest} to {n} years before this report: no "
+                    "newer regional statistics are public in the project's sources.",
+                    inputs.as_of - oldest,
+                    first=str(oldest),
+                    last=str(newest),
+                    newest=inputs.as_of - newest,
+                )
+            )
     return lines
+
+
+def _gap_list(gaps: list[IndicatorGap]) -> list[Msg]:
+    return [
+        _("{indicator} ({gap:.0f} points)", indicator=gap.short, gap=abs(gap.gap) * 100) for gap in gaps[:HEADLINE_GAPS]
+    ]
+
+
+def published_note(result: BenchmarkingResult, inputs: BenchmarkingInputs) -> Msg | None:
+    """The published scoreboard's figures for the region, for comparison (computed from data that are not public)."""
+    if not result.published:
+        return None
+    first = result.published[0]
+    return _(
+        "Published scoreboard, for comparison: the European Commission's {edition}, as reproduced by the Interreg "
+        "CENTRAL EUROPE territorial dashboard, gives {region} {scores} ({scale}), from its own indicators and "
+        "regional data, which are not public.",
+        edition=first.edition,
+        region=inputs.profile_name or inputs.region_name,
+        scores=[_("{value:.1f} in {year}", value=p.value, year=p.year) for p in result.published],
+        scale=first.scale,
+    )

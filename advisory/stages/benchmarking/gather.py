@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from pydantic import TypeAdapter
 
 from advisory.adapters.datasets import (
     country_names,
@@ -26,6 +27,7 @@ from advisory.adapters.datasets import (
 )
 from advisory.domain.errors import UnknownRegion
 from advisory.domain.stages import StageContext, Waiting
+from advisory.domain.text import Msg, Text, _
 from advisory.stages.benchmarking import method, panel, region_set, validation
 from advisory.stages.benchmarking.models import (
     BenchmarkingInputs,
@@ -39,7 +41,7 @@ from advisory.stages.benchmarking.models import (
 
 SII = "0 Summary Innovation Index"
 RIS2025 = "RIS 2025"
-RIS2025_SCALE = "index, the EU in 2018 = 100"
+RIS2025_SCALE = _("index, the EU in {year} = 100", year=2018)
 
 
 @dataclass(frozen=True)
@@ -142,10 +144,10 @@ def checks(datasets_dir: Path) -> dict[str, dict[str, float]]:
     return result
 
 
-def validation_text(datasets_dir: Path) -> str:
+def validation_text(datasets_dir: Path) -> Msg | None:
     found = checks(datasets_dir)
     if "ris2025" not in found:
-        return ""
+        return None
     return validation.sentence(found["ris2019"], found["ris2025"], 2018, int(found["ris2025"]["year"]))
 
 
@@ -161,14 +163,24 @@ def _published(datasets_dir: Path, code: str) -> list[PublishedScore]:
     ]
 
 
-def _bottlenecks(ctx: StageContext) -> dict[str, str]:
-    """Survey bottlenecks (condition -> label), if the survey report exists; none otherwise."""
+def _bottlenecks(ctx: StageContext) -> dict[str, Text]:
+    """Survey bottlenecks (condition -> label as the survey report words it), if the survey report exists."""
     survey = ctx.result("survey_report") or {}
     return {
-        item["condition"]: item.get("label", item["condition"])
+        item["condition"]: _label(item.get("label") or item["condition"])
         for item in survey.get("bottlenecks", [])[:3]
         if isinstance(item, dict) and "condition" in item
     }
+
+
+def _label(stored: object) -> Text:
+    """A stored label as text: a message or quote as it was; a plain string is the engine's English name of a
+    condition ('Financial conditions'), looked up in the reader's catalog like any message."""
+    label = _TEXT.validate_python(stored)
+    return Msg(id=label) if isinstance(label, str) and "{" not in label and "}" not in label else label
+
+
+_TEXT: TypeAdapter[Text] = TypeAdapter(Text)
 
 
 def ris_region(reference: Reference, code: str) -> str:
@@ -227,6 +239,7 @@ def gather_benchmarking_report(ctx: StageContext) -> BenchmarkingInputs | Waitin
         region_code=unit,
         region_name=name,
         profile_code=ctx.region.code,
+        profile_name=ctx.region.name,
         as_of=ctx.stage_started.year,
         catalogue=reference.catalogue,
         panel=_panel_model(ctx.datasets_dir),

@@ -8,9 +8,40 @@ from pydantic import BaseModel, Field, model_validator
 
 from advisory.domain.charts import Chart
 from advisory.domain.sources import Source
+from advisory.domain.text import Msg, Text, _
 
 GROUPS = ("Leader", "Strong", "Moderate", "Emerging")
 NOT_CLASSIFIED = "Not classified"
+
+# The performance groups as readers call them: a region's group with its subgroup (the sign joined to the name by a
+# no-break space, so a narrow column never leaves it alone on a line), and the groups in a table.
+GROUP_NAMES: dict[tuple[str, str], Msg] = {
+    ("Leader", "+"): _("Innovation Leader\u00a0+"),
+    ("Leader", ""): _("Innovation Leader"),
+    ("Leader", "-"): _("Innovation Leader\u00a0-"),
+    ("Strong", "+"): _("Strong Innovator\u00a0+"),
+    ("Strong", ""): _("Strong Innovator"),
+    ("Strong", "-"): _("Strong Innovator\u00a0-"),
+    ("Moderate", "+"): _("Moderate Innovator\u00a0+"),
+    ("Moderate", ""): _("Moderate Innovator"),
+    ("Moderate", "-"): _("Moderate Innovator\u00a0-"),
+    ("Emerging", "+"): _("Emerging Innovator\u00a0+"),
+    ("Emerging", ""): _("Emerging Innovator"),
+    ("Emerging", "-"): _("Emerging Innovator\u00a0-"),
+    (NOT_CLASSIFIED, ""): _("Not classified"),
+}
+GROUPS_PLURAL: dict[str, Msg] = {
+    "Leader": _("Innovation Leaders"),
+    "Strong": _("Strong Innovators"),
+    "Moderate": _("Moderate Innovators"),
+    "Emerging": _("Emerging Innovators"),
+    NOT_CLASSIFIED: _("Not classified"),
+}
+
+
+def group_name(group: str, subgroup: str = "") -> Msg:
+    """'Strong Innovator +': the performance group with its subgroup, as readers call it."""
+    return GROUP_NAMES.get((group, subgroup), GROUP_NAMES[(NOT_CLASSIFIED, "")])
 
 
 # --- the catalogue (datasets/indicators.yaml) ---------------------------------------------------
@@ -45,7 +76,7 @@ class Indicator(BaseModel):
     name: str
     short: str = Field(default="", description="label for charts")
     dimension: str
-    unit: str = "EIS score (EU 2016 = 100)"
+    unit: str = "EIS score, EU 2016 = 100"
     direction: Literal["higher", "lower"] = "higher"
     source: Literal["regional", "national"]
     columns: list[str] = Field(default_factory=list)
@@ -65,7 +96,7 @@ class Indicator(BaseModel):
 
 
 class StructuralVariable(BaseModel):
-    """Context peers are chosen on; never scored."""
+    """Context peers are chosen on; never scored. Its name is written as it reads inside a sentence."""
 
     code: str
     name: str
@@ -78,7 +109,8 @@ class StructuralVariable(BaseModel):
 
 
 class Catalogue(BaseModel):
-    """The benchmarking catalogue (`datasets/indicators.yaml`)."""
+    """The benchmarking catalogue (`datasets/indicators.yaml`). Its names, units and notes are English
+    messages: `catalogue_words` hands them to the catalogs, and the stage shows them as `Msg`s."""
 
     edition: Edition
     first_year: int
@@ -90,6 +122,23 @@ class Catalogue(BaseModel):
     @property
     def years(self) -> list[int]:
         return list(range(self.first_year, self.last_year + 1))
+
+
+def catalogue_words(fileobj, keywords, comment_tags, options):  # noqa: ARG001 - Babel's extractor signature
+    """Babel extractor (babel.cfg) for the catalogue: every name, unit and note a reader sees is a message."""
+    import yaml
+
+    catalogue = Catalogue.model_validate(
+        yaml.safe_load(fileobj.read().decode("utf-8")) | {"first_year": 0, "last_year": 0}
+    )
+    texts = [catalogue.edition.name]
+    for indicator in catalogue.indicators:
+        texts += [indicator.name, indicator.short, indicator.dimension, indicator.unit, indicator.proxy]
+    for variable in catalogue.structure:
+        texts += [variable.name, variable.unit]
+    for text in dict.fromkeys(texts):
+        if text:
+            yield 0, "_", text, []
 
 
 class MethodRules(BaseModel):
@@ -139,13 +188,14 @@ class PublishedScore(BaseModel):
     edition: str
     year: int
     value: float
-    scale: str
+    scale: Text
 
 
 class BenchmarkingInputs(BaseModel):
     region_code: str = Field(description="the region's RIS code (its NUTS-1 region where the RIS uses NUTS 1)")
     region_name: str
     profile_code: str = Field(default="", description="the demonstrator region's own NUTS-2 code")
+    profile_name: str = Field(default="", description="the demonstrator region's own name")
     as_of: int = Field(description="the year the report is written in, to say how old each figure is")
     catalogue: Catalogue
     panel: Panel
@@ -158,8 +208,8 @@ class BenchmarkingInputs(BaseModel):
     expert_peers: list[str] = Field(default_factory=list, max_length=5)
     published: list[PublishedScore] = Field(default_factory=list)
     rules: MethodRules = Field(default_factory=MethodRules)
-    validation: str = Field(default="", description="how the method compares with published RIS results")
-    bottlenecks: dict[str, str] = Field(
+    validation: Msg | None = Field(default=None, description="how the method compares with published RIS results")
+    bottlenecks: dict[str, Text] = Field(
         default_factory=dict, description="survey condition code -> label, to flag matching indicators"
     )
 
@@ -170,12 +220,12 @@ class IndicatorScore(BaseModel):
 
     code: str
     ris: str = ""
-    name: str
-    short: str = ""
-    dimension: str
+    name: Msg
+    short: Msg
+    dimension: Msg
     source: Literal["regional", "national"] = "regional"
     value: float | None
-    unit: str
+    unit: Msg
     year: int | None = Field(description="the year the figure refers to")
     age: int | None = Field(default=None, description="years between that year and the report")
     normalised: float | None
@@ -186,8 +236,8 @@ class IndicatorScore(BaseModel):
     eu_year: int | None = None
     peer_median: float | None = Field(default=None, description="median normalised score of the peers")
     peer_median_value: float | None = None
-    missing: str = Field(default="", description="why there is no figure, when there is none")
-    note: str = ""
+    missing: Msg | None = Field(default=None, description="why there is no figure, when there is none")
+    notes: list[Msg] = Field(default_factory=list, description="survey bottlenecks it speaks to, proxies")
 
     @property
     def gap(self) -> float | None:
@@ -209,35 +259,37 @@ class IndicatorGap(BaseModel):
 
     code: str
     ris: str
-    name: str
-    dimension: str
+    name: Msg
+    short: Msg
+    dimension: Msg
     source: Literal["regional", "national"]
     value: float | None
-    unit: str
+    unit: Msg
     year: int | None
     reference: Literal["eu", "peers"]
     reference_value: float | None
     normalised: float
     reference_normalised: float
     gap: float = Field(description="normalised score minus the reference's, on the 0-1 scale")
-    text: str = Field(description="the gap in plain words")
+    text: Msg = Field(description="the gap in plain words, with both figures")
 
 
 class PeerRegion(BaseModel):
     code: str
-    name: str
-    country: str = ""
+    name: Text
+    country: Text = ""
     distance: float | None
     composite: float | None = None
     relative_score: float | None = None
-    group: str = ""
-    reason: str = ""
+    group: str = Field(default="", description="performance group and subgroup, e.g. 'Strong +' (a key)")
+    group_name: Msg | None = Field(default=None, description="the group as readers call it")
+    reason: Msg | None = None
     gdp_per_head: float | None = None
     population: float | None = None
 
 
 class DimensionScore(BaseModel):
-    dimension: str
+    dimension: Msg
     region: float | None
     country: float | None = None
     eu: float | None = None
@@ -246,7 +298,8 @@ class DimensionScore(BaseModel):
 
 
 class GroupCount(BaseModel):
-    group: str
+    group: str = Field(description="the performance group (a key)")
+    name: Msg
     regions: int
     share: float | None = None
 
@@ -281,15 +334,16 @@ class BenchmarkingResult(BaseModel):
     region_code: str
     region_name: str = ""
     country: str = ""
-    country_name: str = ""
+    country_name: Text = ""
     profile_code: str = ""
-    edition: str = ""
+    edition: Msg
     year: int = Field(description="the latest year of the panel: the position is for this year")
     as_of: int = Field(default=0, description="the year of the report, from which the age of figures is counted")
     first_year: int
     composite: float | None
     relative_score: float | None = Field(description="score relative to the EU of the same year (= 100)")
-    group: str = Field(description="performance group with subgroup, e.g. 'Moderate +'")
+    group: str = Field(description="performance group with subgroup, e.g. 'Moderate +' (a key)")
+    group_name: Msg = Field(description="the group with subgroup as readers call it")
     performance_group: str = NOT_CLASSIFIED
     subgroup: Literal["+", "", "-"] = ""
     rank: int | None = None
@@ -298,9 +352,10 @@ class BenchmarkingResult(BaseModel):
     eu_trend: float | None = None
     country_relative: float | None = Field(default=None, description="the country's EIS score relative to the EU")
     country_group: str = ""
+    country_group_name: Msg | None = None
     correction: float | None = Field(default=None, description="country correction factor of the latest year")
     coverage: float
-    reference_label: str
+    reference_label: Msg
     reference_regions: int
     indicators: list[IndicatorScore]
     strengths: list[IndicatorScore] = Field(description="clearly above the peer median")
@@ -309,17 +364,19 @@ class BenchmarkingResult(BaseModel):
     weaknesses_vs_eu: list[IndicatorGap] = Field(default_factory=list)
     strengths_vs_peers: list[IndicatorGap] = Field(default_factory=list)
     weaknesses_vs_peers: list[IndicatorGap] = Field(default_factory=list)
-    headline: list[str] = Field(default_factory=list, description="what matters to the region, in plain words")
+    summary: Msg | None = Field(default=None, description="what the report compares, with which method")
+    headline: list[Msg] = Field(default_factory=list, description="what matters to the region, in plain words")
+    published_note: Msg | None = Field(default=None, description="the published scoreboard's figure, if any")
     dimensions: list[DimensionScore]
     trend_points: list[TrendPoint] = Field(default_factory=list)
     peers: list[PeerRegion]
     peer_choice: Literal["expert", "automatic"]
-    peer_reason: str
+    peer_reason: Msg
     group_counts: list[GroupCount]
     subgroups: list[SubgroupBounds] = Field(default_factory=list)
     treatment: list[IndicatorTreatment] = Field(default_factory=list)
     published: list[PublishedScore] = Field(default_factory=list)
-    method_notes: list[str] = Field(default_factory=list)
+    method_notes: list[Msg] = Field(default_factory=list)
     rules: MethodRules
     radar_chart: Chart
     dimension_chart: Chart

@@ -20,6 +20,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from advisory.domain.text import Msg, _
 from advisory.stages.benchmarking.method import performance_groups
 from advisory.stages.benchmarking.models import Thresholds
 
@@ -59,13 +60,20 @@ def _summary(joined: pd.DataFrame, theirs: pd.Series, ours: pd.Series) -> dict[s
     }
 
 
-def sentence(ris2019: dict[str, float], ris2025: dict[str, float], year: int, ours_2025: int) -> str:
+def sentence(ris2019: dict[str, float], ris2025: dict[str, float], year: int, ours_2025: int) -> Msg:
     """The checks in one paragraph for the annex."""
-    return (
-        f"Spearman rank correlation with the published RIS 2019 index: {ris2019['spearman']:.2f} over "
-        f"{ris2019['regions']:.0f} regions; the same performance group (RIS 2019 thresholds) for "
-        f"{ris2019['agreement']:.0%} of them. Against the RIS 2025 database's {year} scores of "
-        f"{ris2025['regions']:.0f} Central European regions (this method's {ours_2025}): Spearman "
-        f"{ris2025['spearman']:.2f}, the same group for {ris2025['agreement']:.0%}. No weight or threshold "
-        "was fitted to either table."
+    return _(
+        "Spearman rank correlation with the published RIS 2019 index: {spearman_2019:.2f} over {regions_2019} "
+        "regions; the same performance group (RIS 2019 thresholds) for {agreement_2019:.0f} % of them. Against the "
+        "RIS 2025 database's {year} scores of {regions_2025} Central European regions (this method's {ours}): "
+        "Spearman {spearman_2025:.2f}, the same group for {agreement_2025:.0f} %. No weight or threshold was fitted "
+        "to either table.",
+        spearman_2019=ris2019["spearman"],
+        regions_2019=round(ris2019["regions"]),
+        agreement_2019=ris2019["agreement"] * 100,
+        year=year,
+        regions_2025=round(ris2025["regions"]),
+        ours=ours_2025,
+        spearman_2025=ris2025["spearman"],
+        agreement_2025=ris2025["agreement"] * 100,
     )

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from advisory.domain.text import Text
+
 
 class Lenient(BaseModel):
     model_config = ConfigDict(extra="ignore")
@@ -30,10 +32,10 @@ class SurveyEvidence(Lenient):
 
 class IndicatorEvidence(Lenient):
     code: str
-    name: str
-    dimension: str = ""
+    name: Text  # a message of the catalogue, shown in the reader's language
+    dimension: Text = ""
     value: float | None = None
-    unit: str = ""
+    unit: Text = ""
     year: int | str | None = None
     normalised: float | None = None
     peer_median: float | None = None

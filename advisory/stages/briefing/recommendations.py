@@ -116,7 +116,7 @@ def from_benchmarking(inputs: BriefingInputs) -> list[Recommendation]:
             _candidate(
                 f"benchmarking-weakness:{weak.code}",
                 theme,
-                f"Raise {_lower_first(weak.name)}",
+                f"Raise {_lower_first(str(weak.name))}",
                 ACTIONS[theme],
                 [Evidence(stage=BENCHMARKING, figure=figure)],
             )

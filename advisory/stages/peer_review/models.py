@@ -94,9 +94,9 @@ class SurveySeen(_Seen):
 
 
 class IndicatorSeen(_Seen):
-    name: str
+    name: Text  # a message of the benchmarking catalogue, shown in the reader's language
     value: float | None = None
-    unit: str = ""
+    unit: Text = ""
     year: str | int | None = None
 
 
