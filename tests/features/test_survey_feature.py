@@ -8,6 +8,7 @@ from pathlib import Path
 import openpyxl
 from pytest_bdd import given, parsers, scenarios, then, when
 
+from advisory.adapters.i18n import translator
 from advisory.adapters.region_profiles import load_regions
 from advisory.domain.errors import UploadRejected
 from advisory.domain.stages import Waiting
@@ -186,6 +187,6 @@ def ranked(report):
 
 @then("the report names the survey, its responses and fieldwork as its source")
 def sourced(report):
-    assert report.sources[0].dataset == (
-        f"Regional survey Vzhodna Slovenija, {report.responses} responses, fieldwork until 15 December 2026"
+    assert translator("en").text(report.sources[0].dataset) == (
+        f"Regional survey Vzhodna Slovenija, {report.responses} responses, fieldwork until December 15, 2026"
     )

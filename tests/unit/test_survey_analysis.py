@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from advisory.stages.survey.build import build_survey_report
+from advisory.adapters.i18n import translator
+from advisory.stages.survey.build import answer_themes, build_survey_report
 from advisory.stages.survey.instrument import default_instrument
 from advisory.stages.survey.models import SurveyInputs
 
@@ -117,16 +118,31 @@ def test_excellence_labels_are_counted_for_cluster_organisations(result):
 
 
 def test_free_text_is_grouped_by_question_and_kept_verbatim(result):
-    groups = {g.question: g.answers for g in result.free_text}
+    groups = {g.question: [a.text for a in g.answers] for g in result.free_text}
     assert groups == {"main_obstacle": ["Grozdi & <mala> podjetja"], "suggestions": []}
 
 
-def test_charts_and_sources_name_the_survey(result):
-    assert result.gap_chart.categories[0] == "Industrial conditions"
-    assert result.gap_chart.series[0].values[:2] == [2.0, pytest.approx(1.0, abs=1e-3)]
-    assert (
-        result.sources[0].dataset == "Regional survey Vzhodna Slovenija, 3 responses, fieldwork until 15 December 2026"
+def test_answers_that_say_the_same_thing_are_one_theme_counted_most_frequent_first():
+    themes = answer_themes(
+        [
+            "Weniger Bürokratie",
+            "Offene Projektformate für KMU aus anderen Branchen",
+            "offene Projektformate für KMU aus anderen Branchen!",
+            "  Offene  Projektformate für KMU aus anderen Branchen. ",
+        ]
     )
+    assert [(t.quote.text, t.count) for t in themes] == [
+        ("Offene Projektformate für KMU aus anderen Branchen", 3),
+        ("Weniger Bürokratie", 1),
+    ]
+
+
+def test_charts_and_sources_name_the_survey(result):
+    assert str(result.gap_chart.categories[0]) == "Industrial conditions"
+    assert result.gap_chart.series[0].values[:2] == [2.0, pytest.approx(1.0, abs=1e-3)]
+    slovene = translator("sl").text(result.sources[0].dataset)
+    assert slovene.startswith("Regionalna anketa Vzhodna Slovenija, odgovori: 3") and "15. december 2026" in slovene
+    assert result.ratings_chart.value_range == (1.0, 5.0) and result.profile_chart.whole_numbers
 
 
 def test_a_corrected_submission_replaces_the_earlier_answer():

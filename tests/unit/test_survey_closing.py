@@ -41,4 +41,4 @@ def test_an_expert_closes_it_early_with_few_responses():
         responses=3, plan=PLAN, today=BEFORE, closed_by="Ana Novak", closed_on=dt.date(2026, 11, 20)
     )
     assert closing.closed and closing.why == "expert"
-    assert closing.status == "3 of 20 responses, closed early by Ana Novak on 20 November 2026"
+    assert str(closing.status) == "3 of 20 responses, closed early by Ana Novak on 2026-11-20"

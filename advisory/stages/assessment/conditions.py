@@ -13,17 +13,11 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from advisory.domain.conditions import CONDITIONS
 from advisory.domain.text import Msg, _
 
-CONDITIONS: dict[str, Msg] = {
-    "industrial": _("Industrial conditions"),
-    "market": _("Market conditions"),
-    "cultural": _("Cultural conditions"),
-    "knowledge": _("Knowledge conditions"),
-    "regulatory": _("Regulatory and policy conditions"),
-    "financial": _("Financial conditions"),
-    "support": _("Business support conditions"),
-}
+__all__ = ["CONDITIONS", "INDICATORS", "PRIORITY_LEVELS", "VERDICTS", "verdict"]
+
 PRIORITY_LEVELS: dict[int, Msg] = {0: _("no priority"), 1: _("low"), 2: _("medium"), 3: _("high")}
 
 WEAKNESS_BELOW = 40  # EU percentile

@@ -17,7 +17,7 @@ class Lenient(BaseModel):
 
 class BottleneckEvidence(Lenient):
     condition: str
-    label: str
+    label: Text
     importance: float | None = None
     satisfaction: float | None = None
     gap: float

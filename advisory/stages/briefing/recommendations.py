@@ -86,7 +86,7 @@ def from_survey(inputs: BriefingInputs) -> list[Recommendation]:
         _candidate(
             f"survey-gap:{b.condition}",
             b.condition,
-            f"Close the gap in {b.label.lower()}",
+            f"Close the gap in {str(b.label).lower()}",
             ACTIONS.get(b.condition, ACTIONS["support"]),
             [
                 Evidence(

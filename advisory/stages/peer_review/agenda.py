@@ -19,7 +19,7 @@ def meeting_days(today: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def build_agenda(inputs: PackInputs, day_one: dt.date, day_two: dt.date) -> list[AgendaSession]:
-    bottlenecks = ", ".join(b.label for b in inputs.survey.bottlenecks[:3]) or "no survey bottlenecks recorded"
+    bottlenecks = ", ".join(str(b.label) for b in inputs.survey.bottlenecks[:3]) or "no survey bottlenecks recorded"
     weaknesses = (
         ", ".join(str(w.name) for w in inputs.benchmarking.weaknesses[:3]) or "no benchmarking weaknesses recorded"
     )

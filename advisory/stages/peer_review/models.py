@@ -81,7 +81,7 @@ class _Seen(BaseModel):
 
 class BottleneckSeen(_Seen):
     condition: str = ""
-    label: str
+    label: Text
     importance: float | None = None
     satisfaction: float | None = None
     gap: float | None = None

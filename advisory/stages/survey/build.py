@@ -7,13 +7,18 @@ rated both (1-5 scales). `build_survey_report` is pure: pydantic in, pydantic ou
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 import pandas as pd
 
-from advisory.domain.charts import Chart, Series
+from advisory.domain.charts import RATING_SCALE, Chart, Series
+from advisory.domain.conditions import CONDITIONS
 from advisory.domain.sources import Source
-from advisory.stages.survey.closing import long_date
-from advisory.stages.survey.instrument import Instrument, Question, response_model, translate
+from advisory.domain.text import Msg, Quote, _
+from advisory.stages.survey.instrument import Instrument, Question, response_model
 from advisory.stages.survey.models import (
+    AnswerTheme,
     Bottleneck,
     CategoryCount,
     CrossTabRow,
@@ -23,6 +28,17 @@ from advisory.stages.survey.models import (
 )
 
 TOP_BOTTLENECKS = 3
+SHORT_LABELS: dict[str, Msg] = {
+    **CONDITIONS,
+    "cross_sectoral": _("Cross-sectoral collaboration"),
+    "sme_access": _("SMEs' access to clusters"),
+    "cluster_management": _("Cluster management"),
+}
+
+
+def label(question: Question) -> Msg:
+    """A rated topic's short name in the reader's language (a chart axis has no room for the full question)."""
+    return SHORT_LABELS.get(question.code) or Msg(id=question.text)
 
 
 def build_survey_report(inputs: SurveyInputs) -> SurveyResult:
@@ -48,7 +64,7 @@ def build_survey_report(inputs: SurveyInputs) -> SurveyResult:
         internationalisation_by_size=cross_tab(
             frame, instrument.question("internationalisation"), instrument.question("size")
         ),
-        size_labels={o.code: translate(o.label, "en") for o in instrument.question("size").options},
+        size_labels={o.code: Msg(id=o.label) for o in instrument.question("size").options},
         collaboration_partners=category_counts(frame, instrument.question("partners")),
         excellence_labels=category_counts(
             frame[frame["org_type"] == "cluster_organisation"], instrument.question("excellence_label")
@@ -84,7 +100,7 @@ def rank_gaps(frame: pd.DataFrame, questions: list[Question]) -> list[Bottleneck
                 order,
                 Bottleneck(
                     condition=question.code,
-                    label=translate(question.text, "en").split(":")[0],
+                    label=label(question),
                     importance=round(mean_importance, 4),
                     satisfaction=round(mean_satisfaction, 4),
                     gap=round(mean_importance - mean_satisfaction, 4),
@@ -104,7 +120,7 @@ def category_counts(frame: pd.DataFrame, question: Question) -> list[CategoryCou
     return [
         CategoryCount(
             code=o.code,
-            label=translate(o.label, "en"),
+            label=Msg(id=o.label),
             count=int(counts.get(o.code, 0)),
             share=100.0 * int(counts.get(o.code, 0)) / total if total else 0.0,
         )
@@ -121,79 +137,112 @@ def cross_tab(frame: pd.DataFrame, rows: Question, columns: Question) -> list[Cr
             for c in columns.options
         }
         result.append(
-            CrossTabRow(
-                code=option.code, label=translate(option.label, "en"), counts=counts, total=sum(counts.values())
-            )
+            CrossTabRow(code=option.code, label=Msg(id=option.label), counts=counts, total=sum(counts.values()))
         )
     return result
 
 
 def free_text(frame: pd.DataFrame, instrument: Instrument) -> list[TextAnswers]:
-    """Free-text answers grouped by question, verbatim, in respondent order."""
+    """Free-text answers grouped by question, verbatim, in respondent order, with the wishes several share."""
     groups = []
     for question in (q for q in instrument.questions if q.kind == "text"):
         answers = [str(a) for a in frame.sort_values("respondent_id")[question.code].dropna() if str(a).strip()]
-        groups.append(TextAnswers(question=question.code, text=translate(question.text, "en"), answers=answers))
+        groups.append(
+            TextAnswers(
+                question=question.code,
+                text=Msg(id=question.text),
+                answers=[Quote(text=a) for a in answers],
+                themes=answer_themes(answers),
+            )
+        )
     return groups
 
 
-def gap_chart(bottlenecks: list[Bottleneck], source: str) -> Chart:
+def answer_themes(answers: list[str]) -> list[AnswerTheme]:
+    """Answers saying the same thing, ignoring case, spacing and punctuation: most frequent first, then first
+    written; each shown by its first wording."""
+    first: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    for answer in answers:
+        key = " ".join(re.sub(r"[^\w\s]", " ", answer.casefold()).split())
+        first.setdefault(key, answer.strip())
+        counts[key] += 1
+    order = list(first)
+    ranked = sorted(order, key=lambda key: (-counts[key], order.index(key)))
+    return [AnswerTheme(quote=Quote(text=first[key]), count=counts[key]) for key in ranked]
+
+
+def gap_chart(bottlenecks: list[Bottleneck], source: Msg) -> Chart:
     return Chart(
         kind="barh",
-        title="Gap between importance and satisfaction per framework condition",
+        title=_("Gap between importance and satisfaction per framework condition"),
         categories=[b.label for b in bottlenecks],
-        unit="gap (points on a 1-5 scale)",
-        series=[Series(name="Gap", values=[b.gap for b in bottlenecks])],
+        unit=_("gap (points on a 1-5 scale)"),
+        series=[Series(name=_("Gap"), values=[b.gap for b in bottlenecks])],
         source=source,
     )
 
 
-def ratings_chart(bottlenecks: list[Bottleneck], source: str) -> Chart:
+def ratings_chart(bottlenecks: list[Bottleneck], source: Msg) -> Chart:
     return Chart(
         kind="bar",
-        title="Importance and satisfaction per framework condition (means, 1-5)",
+        title=_("Importance and satisfaction per framework condition (means, 1-5)"),
         categories=[b.label for b in bottlenecks],
-        unit="mean rating (1-5)",
+        unit=_("mean rating (1-5)"),
         source=source,
         series=[
-            Series(name="Importance", values=[b.importance for b in bottlenecks]),
-            Series(name="Satisfaction", values=[b.satisfaction for b in bottlenecks]),
+            Series(name=_("Importance"), values=[b.importance for b in bottlenecks]),
+            Series(name=_("Satisfaction"), values=[b.satisfaction for b in bottlenecks]),
         ],
+        value_range=RATING_SCALE,
+        tick_step=1,
     )
 
 
-def profile_chart(frame: pd.DataFrame, instrument: Instrument, source: str) -> Chart:
+def profile_chart(frame: pd.DataFrame, instrument: Instrument, source: Msg) -> Chart:
     """Responses by size band, one bar per organisation type."""
     sizes, types = instrument.question("size"), instrument.question("org_type")
     series = [
         Series(
-            name=translate(t.label, "en"),
+            name=Msg(id=t.label),
             values=[float(((frame["org_type"] == t.code) & (frame["size"] == s.code)).sum()) for s in sizes.options],
         )
         for t in types.options
     ]
     return Chart(
         kind="bar",
-        title="Responses by size and type of organisation",
-        unit="responses",
-        categories=[translate(s.label, "en") for s in sizes.options],
+        title=_("Responses by size and type of organisation"),
+        unit=_("responses"),
+        categories=[Msg(id=s.label) for s in sizes.options],
         series=series,
         source=source,
+        whole_numbers=True,
     )
 
 
-def survey_source(inputs: SurveyInputs, responses: int) -> str:
+def survey_source(inputs: SurveyInputs, responses: int) -> Msg:
     name = inputs.region_name or inputs.region_code
-    return f"Regional survey {name}, {responses} responses, fieldwork until {long_date(inputs.fieldwork_end)}"
+    return _(
+        "Regional survey {region}, {responses} responses, fieldwork until {day}",
+        region=name,
+        responses=responses,
+        day=inputs.fieldwork_end,
+    )
 
 
-def _source_detail(inputs: SurveyInputs, responses: int) -> dict[str, str]:
+def _source_detail(inputs: SurveyInputs, responses: int) -> dict[str, Msg]:
     instrument = inputs.instrument
     return {
-        "detail": f"Instrument '{translate(instrument.title, 'en')}' version {instrument.version}; "
-        f"{responses} responses of {inputs.invited} organisations invited",
-        "year": f"fieldwork until {long_date(inputs.fieldwork_end)}",
-        "computation": "Counts and shares of respondents; mean importance and satisfaction (1-5) per "
-        "condition over respondents who rated both; gap = importance minus satisfaction, "
-        "bottlenecks ranked by gap",
+        "detail": _(
+            "Instrument “{instrument}”, version {version}; {responses} responses of {invited} organisations invited",
+            instrument=Msg(id=instrument.title),
+            version=instrument.version,
+            responses=responses,
+            invited=inputs.invited,
+        ),
+        "year": _("fieldwork until {day}", day=inputs.fieldwork_end),
+        "computation": _(
+            "Counts and shares of respondents; mean importance and satisfaction (1-5) per condition over "
+            "respondents who rated both; gap = importance minus satisfaction, bottlenecks ranked by gap"
+        ),
     }

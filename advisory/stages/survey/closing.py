@@ -14,12 +14,13 @@ import datetime as dt
 from pydantic import BaseModel
 
 from advisory.domain.regions import SurveyPlan
+from advisory.domain.text import Text, _
 
 
 class SurveyClosing(BaseModel):
     closed: bool
     why: str  # "expert" | "deadline" | "all_invited" | "waiting"
-    status: str  # what people read, e.g. "8 of 20 responses (at least 12 needed), closes 15 December 2026"
+    status: Text  # what people read, e.g. "8 of 20 responses (at least 12 needed), closes 15 December 2026"
     fieldwork_end: dt.date
 
 
@@ -30,14 +31,19 @@ def long_date(day: dt.date) -> str:
 def survey_closing(
     *, responses: int, plan: SurveyPlan, today: dt.date, closed_by: str | None = None, closed_on: dt.date | None = None
 ) -> SurveyClosing:
-    counted = f"{responses} of {plan.invited} responses"
     if closed_by:
         day = closed_on or today
         return SurveyClosing(
             closed=True,
             why="expert",
             fieldwork_end=day,
-            status=f"{counted}, closed early by {closed_by} on {long_date(day)}",
+            status=_(
+                "{responses} of {invited} responses, closed early by {person} on {day}",
+                responses=responses,
+                invited=plan.invited,
+                person=closed_by,
+                day=day,
+            ),
         )
     enough = responses >= plan.min_responses
     if enough and today >= plan.deadline:
@@ -45,14 +51,24 @@ def survey_closing(
             closed=True,
             why="deadline",
             fieldwork_end=plan.deadline,
-            status=f"{counted}, closed on {long_date(plan.deadline)}",
+            status=_(
+                "{responses} of {invited} responses, closed on {day}",
+                responses=responses,
+                invited=plan.invited,
+                day=plan.deadline,
+            ),
         )
     if enough and responses >= plan.invited:
         return SurveyClosing(
             closed=True,
             why="all_invited",
             fieldwork_end=today,
-            status=f"{counted}: every invited organisation answered by {long_date(today)}",
+            status=_(
+                "{responses} of {invited} responses: every invited organisation answered by {day}",
+                responses=responses,
+                invited=plan.invited,
+                day=today,
+            ),
         )
     return SurveyClosing(
         closed=False, why="waiting", fieldwork_end=plan.deadline, status=_waiting(responses, plan, today)

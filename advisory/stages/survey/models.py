@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from advisory.domain.charts import Chart
 from advisory.domain.sources import Source
+from advisory.domain.text import Quote, Text
 from advisory.stages.survey.instrument import Instrument
 
 
@@ -18,14 +19,14 @@ class SurveyInputs(BaseModel):
     responses: list[dict[str, Any]] = Field(description="accepted responses, model_dump(mode='json')")
     invited: int
     closed_by: str | None = None
-    closing: str = Field(default="", description="how the survey closed, e.g. '14 of 20 responses, closed on …'")
+    closing: Text = Field(default="", description="how the survey closed, e.g. '14 of 20 responses, closed on …'")
     fieldwork_end: dt.date
     instrument: Instrument
 
 
 class Bottleneck(BaseModel):
     condition: str
-    label: str
+    label: Text
     importance: float
     satisfaction: float
     gap: float
@@ -34,7 +35,7 @@ class Bottleneck(BaseModel):
 
 class CategoryCount(BaseModel):
     code: str
-    label: str
+    label: Text
     count: int
     share: float = Field(description="per cent of the responses counted")
 
@@ -43,15 +44,23 @@ class CrossTabRow(BaseModel):
     """Responses at one level of internationalisation, by size band (keys are size codes)."""
 
     code: str
-    label: str
+    label: Text
     counts: dict[str, int]
     total: int
 
 
+class AnswerTheme(BaseModel):
+    """Answers that say the same thing (ignoring case, spacing and punctuation): one quote and how many wrote it."""
+
+    quote: Quote
+    count: int
+
+
 class TextAnswers(BaseModel):
     question: str
-    text: str
-    answers: list[str]
+    text: Text
+    answers: list[Quote]
+    themes: list[AnswerTheme] = Field(default_factory=list, description="most frequent first")
 
 
 class SurveyResult(BaseModel):
@@ -60,7 +69,7 @@ class SurveyResult(BaseModel):
     invited: int
     response_rate: float
     closed_by: str | None = None
-    closing: str = ""
+    closing: Text = ""
     fieldwork_end: dt.date
     bottlenecks: list[Bottleneck] = Field(description="framework conditions, largest gap first")
     top_bottlenecks: list[Bottleneck]
@@ -68,7 +77,7 @@ class SurveyResult(BaseModel):
     by_organisation_type: list[CategoryCount]
     by_size: list[CategoryCount]
     internationalisation_by_size: list[CrossTabRow]
-    size_labels: dict[str, str]
+    size_labels: dict[str, Text]
     collaboration_partners: list[CategoryCount]
     excellence_labels: list[CategoryCount]
     free_text: list[TextAnswers]

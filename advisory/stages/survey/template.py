@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from advisory.adapters.documents.house_style import TemplateBuilder
+from advisory.adapters.documents.house_style import TemplateBuilder, counted, jinja_text
 from advisory.adapters.documents.templates import TemplateSource
-from advisory.domain.text import _
-from advisory.stages.survey.instrument import default_instrument, translate
+from advisory.domain.text import Msg, _, ngettext
+from advisory.stages.survey.instrument import default_instrument
 
 TITLE = _("Regional survey report")
 
@@ -20,115 +20,143 @@ def body(doc: TemplateBuilder) -> None:
 
 
 def _summary(doc: TemplateBuilder) -> None:
-    doc.heading("Summary", 1)
+    doc.heading(_("Summary"), 1)
     doc.paragraph(
-        "{{ result.responses }} of the {{ result.invited }} organisations invited in {{ region.name }} answered "
-        "the regional survey ({{ result.response_rate|num(0) }} %). Status: {{ result.closing }}."
+        _(
+            "{responses} of the {invited} organisations invited in {region} answered the regional survey "
+            "({rate} %). Status: {status}.",
+            responses="result.responses",
+            invited="result.invited",
+            region="region.name",
+            rate="result.response_rate|num(0)",
+            status="result.closing",
+        )
     )
-    doc.paragraph("The region's challenge: {{ region.challenge }}")
+    doc.paragraph(_("The region's challenge: {challenge}", challenge="region.challenge"))
     doc.raw("{%p if result.top_bottlenecks %}")
     doc.paragraph(
-        "The framework conditions where respondents' needs fall furthest short of their "
-        "importance (the bottlenecks) are:"
+        _(
+            "The framework conditions where respondents' needs fall furthest short of their importance "
+            "(the bottlenecks) are:"
+        )
     )
     doc.bullets(
         "result.top_bottlenecks",
-        "{{ b.label }}: importance {{ b.importance|num(2) }}, satisfaction {{ b.satisfaction|num(2) }}, "
-        "gap {{ b.gap|num(2) }} ({{ b.n }} respondents)",
+        _(
+            "{condition}: importance {importance}, satisfaction {satisfaction}, gap {gap} ({n} respondents)",
+            condition="b.label",
+            importance="b.importance|num(2)",
+            satisfaction="b.satisfaction|num(2)",
+            gap="b.gap|num(2)",
+            n="b.n",
+        ),
         var="b",
     )
     doc.raw("{%p else %}")
-    doc.paragraph("No framework condition is rated below its importance: the survey shows no bottleneck.")
+    doc.paragraph(_("No framework condition is rated below its importance: the survey shows no bottleneck."))
     doc.raw("{%p endif %}")
 
 
 def _respondents(doc: TemplateBuilder) -> None:
-    doc.heading("Who responded", 1)
+    doc.heading(_("Who responded"), 1)
     doc.paragraph(
-        "Firms, cluster organisations, research organisations and public bodies answered. "
-        "Shares are of all {{ result.responses }} responses."
+        _(
+            "Firms, cluster organisations, research organisations and public bodies answered. "
+            "Shares are of all {responses} responses.",
+            responses="result.responses",
+        )
     )
-    for caption, rows in (
-        ("Responses by type of organisation", "result.by_organisation_type"),
-        ("Responses by size of organisation", "result.by_size"),
-    ):
-        doc.table(caption, rows, [("Group", "row.label"), ("Responses", "row.count"), ("Share", "row.share|pct(0)")])
-    doc.chart("result.profile_chart", "Responses by size and type of organisation")
+    columns = [(_("Group"), "row.label"), (_("Responses"), "row.count"), (_("Share"), "row.share|pct(0)")]
+    doc.table(_("Responses by type of organisation"), "result.by_organisation_type", columns)
+    doc.table(_("Responses by size of organisation"), "result.by_size", columns)
+    doc.chart("result.profile_chart", _("Responses by size and type of organisation"))
 
 
 def _framework_conditions(doc: TemplateBuilder) -> None:
-    doc.heading("Framework conditions and bottlenecks", 1)
+    doc.heading(_("Framework conditions and bottlenecks"), 1)
     doc.paragraph(
-        "Respondents rated seven framework conditions for emerging industries twice on a scale from 1 to 5: "
-        "how important each is, and how well their needs are met in the region today. The gap is the mean "
-        "importance minus the mean satisfaction, over the respondents who gave both ratings; the larger the "
-        "gap, the tighter the bottleneck."
+        _(
+            "Respondents rated seven framework conditions for emerging industries twice on a scale from 1 to 5: "
+            "how important each is, and how well their needs are met in the region today. The gap is the mean "
+            "importance minus the mean satisfaction, over the respondents who gave both ratings; the larger the "
+            "gap, the tighter the bottleneck."
+        )
     )
     doc.table(
-        "Importance, satisfaction and gap per framework condition, largest gap first",
+        _("Importance, satisfaction and gap per framework condition, largest gap first"),
         "result.bottlenecks",
         [
-            ("Rank", "loop.index"),
-            ("Framework condition", "b.label"),
-            ("Importance", "b.importance|num(2)"),
-            ("Satisfaction", "b.satisfaction|num(2)"),
-            ("Gap", "b.gap|num(2)"),
-            ("Respondents", "b.n"),
+            (_("Rank"), "loop.index"),
+            (_("Framework condition"), "b.label"),
+            (_("Importance"), "b.importance|num(2)"),
+            (_("Satisfaction"), "b.satisfaction|num(2)"),
+            (_("Gap"), "b.gap|num(2)"),
+            (_("Respondents"), "b.n"),
         ],
         var="b",
     )
-    doc.chart("result.gap_chart", "Gap between importance and satisfaction (bottlenecks at the top)")
-    doc.chart("result.ratings_chart", "Mean importance and satisfaction per framework condition")
+    doc.chart("result.gap_chart", _("Gap between importance and satisfaction (bottlenecks at the top)"))
+    doc.chart("result.ratings_chart", _("Mean importance and satisfaction per framework condition"))
 
 
 def _collaboration(doc: TemplateBuilder) -> None:
-    doc.heading("Collaboration, SME access and cluster management", 1)
+    doc.heading(_("Collaboration, SME access and cluster management"), 1)
     doc.table(
-        "Importance and satisfaction: collaboration, SMEs' access, cluster management services",
+        _("Importance and satisfaction: collaboration, SMEs' access, cluster management services"),
         "result.further_gaps",
         [
-            ("Topic", "b.label"),
-            ("Importance", "b.importance|num(2)"),
-            ("Satisfaction", "b.satisfaction|num(2)"),
-            ("Gap", "b.gap|num(2)"),
-            ("Respondents", "b.n"),
+            (_("Topic"), "b.label"),
+            (_("Importance"), "b.importance|num(2)"),
+            (_("Satisfaction"), "b.satisfaction|num(2)"),
+            (_("Gap"), "b.gap|num(2)"),
+            (_("Respondents"), "b.n"),
         ],
         var="b",
     )
     doc.table(
-        "Innovation partners in the last two years (several answers possible)",
+        _("Innovation partners in the last two years (several answers possible)"),
         "result.collaboration_partners",
-        [("Partner", "row.label"), ("Respondents", "row.count"), ("Share", "row.share|pct(0)")],
+        [(_("Partner"), "row.label"), (_("Respondents"), "row.count"), (_("Share"), "row.share|pct(0)")],
     )
-    doc.paragraph("Cluster organisations reported these cluster management excellence labels:")
+    doc.paragraph(_("Cluster organisations reported these cluster management excellence labels:"))
     doc.table(
-        "Cluster management excellence labels of responding cluster organisations",
+        _("Cluster management excellence labels of responding cluster organisations"),
         "result.excellence_labels",
-        [("Label", "row.label"), ("Cluster organisations", "row.count")],
+        [(_("Label"), "row.label"), (_("Cluster organisations"), "row.count")],
     )
 
 
 def _internationalisation(doc: TemplateBuilder) -> None:
-    doc.heading("Internationalisation by size", 1)
-    doc.paragraph("How international respondents' activities are, by size of organisation (number of responses).")
+    doc.heading(_("Internationalisation by size"), 1)
+    doc.paragraph(_("How international respondents' activities are, by size of organisation (number of responses)."))
     sizes = default_instrument().question("size").options
-    columns = [("Internationalisation", "row.label")]
-    columns += [(translate(size.label, "en"), f"row.counts.{size.code}") for size in sizes]
+    columns = [(_("Internationalisation"), "row.label")]
+    columns += [(Msg(id=size.label), f"row.counts.{size.code}") for size in sizes]
     doc.table(
-        "Internationalisation of respondents by size band",
+        _("Internationalisation of respondents by size band"),
         "result.internationalisation_by_size",
-        [*columns, ("Total", "row.total")],
+        [*columns, (_("Total"), "row.total")],
     )
 
 
 def _free_text(doc: TemplateBuilder) -> None:
-    doc.heading("What respondents wrote", 1)
-    doc.paragraph("Free-text answers, verbatim and in the respondents' own language, grouped by question.")
+    doc.heading(_("What respondents wrote"), 1)
+    doc.paragraph(
+        _(
+            "Free-text answers, verbatim and in the respondents' own language, grouped by question. Answers "
+            "that say the same thing are shown once, with the number of respondents who wrote it."
+        )
+    )
     doc.raw("{%p for group in result.free_text %}")
     doc.paragraph("{{ group.text }}", style="Heading 3")
-    doc.bullets("group.answers", "{{ answer }}", var="answer")
-    doc.raw("{%p if not group.answers %}")
-    doc.paragraph("No answers to this question.")
+    written_by = counted(ngettext("{n} respondent", "{n} respondents", 2), "theme.count")
+    doc.bullets(
+        "group.themes",
+        "“{{ theme.quote }}”{% if theme.count > 1 %} (" + jinja_text(written_by) + "){% endif %}",
+        var="theme",
+    )
+    doc.raw("{%p if not group.themes %}")
+    doc.paragraph(_("No answers to this question."))
     doc.raw("{%p endif %}")
     doc.raw("{%p endfor %}")
 
