@@ -30,6 +30,6 @@ Feature: Peer review of a demonstrator region
 
     Examples:
       | received | closed       | outcome                                                 |
-      | 2        | has not closed | waiting with "2 of 3 reviews received, due 6 January 2027"  |
+      | 2        | has not closed | waiting with "2 of 3 reviews received, due 27 January 2027" |
       | 3        | has not closed | ready with 3 reviews                                    |
       | 2        | has closed     | ready with 2 reviews                                    |

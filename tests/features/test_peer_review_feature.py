@@ -124,7 +124,7 @@ def expert_closes(engagement, closed):
 
 @then(parsers.parse('the peer review report is waiting with "{message}"'))
 def report_waits(engagement, message):
-    assert gather_peer_review_report(engagement) == Waiting(missing=message, due=dt.date(2027, 1, 6))
+    assert gather_peer_review_report(engagement) == Waiting(missing=message, due=dt.date(2027, 1, 27))
 
 
 @then(parsers.parse("the peer review report is ready with {count:d} reviews"))

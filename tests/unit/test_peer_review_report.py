@@ -66,16 +66,32 @@ def test_recommendations_are_grouped_by_theme_and_repeated_ones_kept_once():
             reviews=[review("aa", 3), review("bb", 4, recommendations=other)],
         )
     )
-    assert [(g.theme, g.texts) for g in report.recommendations] == [
-        ("Internationalisation", ["Pool export desks"]),
-        ("Other recommendations", ["Follow up in six months"]),
+    grouped = [(str(g.theme), [(i.text.text, i.reviewers, i.of) for i in g.advice]) for g in report.recommendations]
+    assert grouped == [
+        ("Internationalisation", [("Pool export desks", ["Aa", "Bb"], 2)]),
+        ("Other recommendations", [("Follow up in six months", ["Bb"], 2)]),
     ]
+    assert str(report.recommendations[0].advice[0].raised_by) == "raised by 2 of 2 reviewers"
     assert report.reviews_received == 2 and report.score_chart.categories[0] == DIMENSIONS["relevance"]
 
 
 def test_the_meeting_is_the_first_tuesday_and_wednesday_at_least_three_weeks_ahead():
-    assert meeting_days(dt.date(2026, 12, 1)) == (dt.date(2026, 12, 22), dt.date(2026, 12, 23))  # +21 is a Tuesday
-    assert meeting_days(dt.date(2026, 12, 2)) == (dt.date(2026, 12, 29), dt.date(2026, 12, 30))
+    assert meeting_days(dt.date(2026, 11, 1)) == (dt.date(2026, 11, 24), dt.date(2026, 11, 25))  # +21 days, Tuesday
+    assert meeting_days(dt.date(2026, 11, 4)) == (dt.date(2026, 12, 1), dt.date(2026, 12, 2))
+    # Christmas and New Year weeks are left out: 22 December is not a meeting day, 12 January is the next.
+    assert meeting_days(dt.date(2026, 12, 1)) == (dt.date(2027, 1, 12), dt.date(2027, 1, 13))
+
+
+def test_the_regions_meetings_are_spread_one_week_apart_over_the_programme():
+    days = [meeting_days(dt.date(2026, 11, 1), slot)[0] for slot in range(6)]
+    assert days == [
+        dt.date(2026, 11, 24),
+        dt.date(2026, 12, 1),
+        dt.date(2026, 12, 8),
+        dt.date(2026, 12, 15),
+        dt.date(2027, 1, 12),
+        dt.date(2027, 1, 19),
+    ]
 
 
 def test_a_yaml_review_with_tricky_text_is_read_verbatim():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from advisory.domain.text import Msg, Text, _
 from advisory.stages.peer_review.models import DIMENSIONS, AgendaSession, KeyFigure, PackInputs
 
 NOTICE_DAYS = 21
@@ -11,144 +12,178 @@ REVIEW_DAYS_AFTER_MEETING = 14
 TUESDAY = 1
 
 
-def meeting_days(today: dt.date) -> tuple[dt.date, dt.date]:
-    """The first Tuesday-Wednesday at least three weeks away, so reviewers can plan travel and read the pack."""
+def meeting_days(today: dt.date, slot: int = 0) -> tuple[dt.date, dt.date]:
+    """A Tuesday-Wednesday at least three weeks away, so reviewers can plan travel and read the pack: the first
+    such week for the programme's first region, one week later for each next one (slot), the Christmas and New
+    Year weeks left out."""
     earliest = today + dt.timedelta(days=NOTICE_DAYS)
     tuesday = earliest + dt.timedelta(days=(TUESDAY - earliest.weekday()) % 7)
-    return tuesday, tuesday + dt.timedelta(days=1)
+    free = 0
+    while True:
+        if not _holiday_week(tuesday):
+            if free == slot:
+                return tuesday, tuesday + dt.timedelta(days=1)
+            free += 1
+        tuesday += dt.timedelta(days=7)
+
+
+def _holiday_week(tuesday: dt.date) -> bool:
+    """Weeks touching 22 December to 6 January: nobody travels to a peer review then."""
+    monday, friday = tuesday - dt.timedelta(days=1), tuesday + dt.timedelta(days=3)
+    return any((d.month == 12 and d.day >= 22) or (d.month == 1 and d.day <= 6) for d in (monday, friday))
 
 
 def build_agenda(inputs: PackInputs, day_one: dt.date, day_two: dt.date) -> list[AgendaSession]:
-    bottlenecks = ", ".join(str(b.label) for b in inputs.survey.bottlenecks[:3]) or "no survey bottlenecks recorded"
-    weaknesses = (
-        ", ".join(str(w.name) for w in inputs.benchmarking.weaknesses[:3]) or "no benchmarking weaknesses recorded"
-    )
-    industries = ", ".join(inputs.region.focus_industries)
+    bottlenecks = [b.label for b in inputs.survey.bottlenecks[:3]]
+    weaknesses = [w.name for w in inputs.benchmarking.weaknesses[:3]]
+    industries = list(inputs.region.focus_industries)
+    session = AgendaSession
     return [
-        AgendaSession(
+        session(
             day=1,
             date=day_one,
             time="09:00-09:30",
-            title="Welcome and purpose of the peer review",
-            purpose="Host and observatory introduce the reviewers, the method and the two days.",
+            title=_("Welcome and purpose of the peer review"),
+            purpose=_("Host and observatory introduce the reviewers, the method and the two days."),
         ),
-        AgendaSession(
+        session(
             day=1,
             date=day_one,
             time="09:30-11:00",
-            title="The region's challenge",
-            purpose="The host presents its challenge (section 1) and the cluster policy that answers it.",
+            title=_("The region's challenge"),
+            purpose=_("The host presents its challenge and the cluster policy that answers it."),
         ),
-        AgendaSession(
+        session(
             day=1,
             date=day_one,
             time="11:15-12:45",
-            title="Survey bottlenecks",
-            purpose=f"Largest gaps between importance and satisfaction: {bottlenecks}.",
+            title=_("Survey bottlenecks"),
+            purpose=_("Largest gaps between importance and satisfaction: {items}.", items=bottlenecks)
+            if bottlenecks
+            else _("The survey shows no bottleneck: where do firms still meet obstacles?"),
         ),
-        AgendaSession(
+        session(
             day=1,
             date=day_one,
             time="14:00-15:30",
-            title="Benchmarking weaknesses",
-            purpose=f"Where the region trails its peers: {weaknesses}.",
+            title=_("Benchmarking weaknesses"),
+            purpose=_("Where the region trails its peers: {items}.", items=weaknesses)
+            if weaknesses
+            else _("The benchmarking found no weakness against the peers: what keeps the lead?"),
         ),
-        AgendaSession(
+        session(
             day=1,
             date=day_one,
             time="15:45-17:30",
-            title="Round table with cluster managers and firms",
-            purpose="Stakeholders discuss the policy mix against the assessment's findings.",
+            title=_("Round table with cluster managers and firms"),
+            purpose=_("Stakeholders discuss the policy mix against the assessment's findings."),
         ),
-        AgendaSession(
+        session(
             day=2,
             date=day_two,
             time="09:00-12:30",
-            title="Site visits",
-            purpose=f"Visits to cluster organisations and firms in {industries}.",
+            title=_("Site visits"),
+            purpose=_("Visits to cluster organisations and firms in {industries}.", industries=industries),
         ),
-        AgendaSession(
+        session(
             day=2,
             date=day_two,
             time="13:30-15:00",
-            title="Reviewers' closed session",
-            purpose="Reviewers compare notes and score the assessment dimensions.",
+            title=_("Reviewers' closed session"),
+            purpose=_("Reviewers compare notes and score the assessment dimensions."),
         ),
-        AgendaSession(
+        session(
             day=2,
             date=day_two,
             time="15:15-16:30",
-            title="Feedback to the host",
-            purpose="First recommendations, then agreement on the follow-up to-do list.",
+            title=_("Feedback to the host"),
+            purpose=_("First recommendations, then agreement on the follow-up to-do list."),
         ),
     ]
 
 
 def key_figures(inputs: PackInputs) -> list[KeyFigure]:
     survey, bench = inputs.survey, inputs.benchmarking
+    assessment, survey_stage, benchmarking = _("Assessment"), _("Survey"), _("Benchmarking")
+    weakest = list(inputs.assessment.weaknesses[:4])
     figures = [
         KeyFigure(
-            stage="Assessment",
-            label="Weakest measured conditions",
+            stage=assessment,
+            label=_("Conditions below the 40th EU percentile"),
             source="assessment",
-            text="; ".join(str(w) for w in inputs.assessment.weaknesses[:4]) or "none recorded",
+            text=_("{items}", items=weakest) if weakest else _("none"),
         ),
         KeyFigure(
-            stage="Assessment",
-            label="Policy priorities that miss a weakness",
+            stage=assessment,
+            label=_("Where the policy's priorities miss the measured position"),
             source="assessment",
             value=len(inputs.assessment.mismatches),
             digits=0,
         ),
         KeyFigure(
-            stage="Survey",
-            label="Responses received",
+            stage=survey_stage,
+            label=_("Responses received"),
             source="survey",
             value=survey.responses,
             digits=0,
-            unit=f"of {survey.invited} invited",
+            unit=_("of {invited} invited", invited=survey.invited),
         ),
     ]
     figures += [
-        KeyFigure(stage="Survey", label=f"Bottleneck: {b.label}", source="survey", value=b.gap, unit="gap (points)")
+        KeyFigure(
+            stage=survey_stage,
+            label=_("Bottleneck: {condition}", condition=b.label),
+            source="survey",
+            value=b.gap,
+            unit=_("points of gap"),
+        )
         for b in survey.bottlenecks[:3]
     ]
     figures += [
         KeyFigure(
-            stage="Benchmarking",
-            label="Composite score relative to the reference",
+            stage=benchmarking,
+            label=_("Composite score relative to the reference"),
             source="benchmarking",
             value=bench.relative_score,
-            unit="(reference = 100)",
+            unit=_("(reference = 100)"),
         ),
-        KeyFigure(stage="Benchmarking", label="Performance group", source="benchmarking", text=bench.group),
+        KeyFigure(
+            stage=benchmarking,
+            label=_("Performance group"),
+            source="benchmarking",
+            text=bench.group_name or bench.group,
+        ),
     ]
     figures += [
         KeyFigure(
-            stage="Benchmarking",
-            label=f"Weakness: {w.name}",
+            stage=benchmarking,
+            label=_("Weakness: {indicator}", indicator=w.name),
             source="benchmarking",
             value=w.value,
-            unit=f"{w.unit} ({w.year})" if w.year else w.unit,
+            unit=_("{unit} ({year})", unit=w.unit, year=w.year) if w.year else w.unit,
         )
         for w in bench.weaknesses[:3]
     ]
     return figures
 
 
-def review_questions(inputs: PackInputs) -> list[str]:
+def review_questions(inputs: PackInputs) -> list[Text]:
     """The questions every reviewer answers in the review: one per dimension, then the region's own findings."""
-    questions = [
-        f"{label}: how well does the policy do here, on a scale of 1 to 5, and why?" for label in DIMENSIONS.values()
+    questions: list[Msg] = [
+        _("{dimension}: how well does the policy do here, on a scale of 1 to 5, and why?", dimension=label)
+        for label in DIMENSIONS.values()
     ]
     questions += [
-        f"Which measures would close the gap on “{b.label}” (gap {b.gap:.1f} points)?"
+        _("Which measures would close the gap on “{condition}” (gap {gap:.1f} points)?", condition=b.label, gap=b.gap)
         for b in inputs.survey.bottlenecks[:3]
         if b.gap is not None
     ]
-    questions += [f"How could cluster policy improve “{w.name}”?" for w in inputs.benchmarking.weaknesses[:2]]
     questions += [
-        f"The assessment found: {m.text} Do you agree, and what should change?"
+        _("How could cluster policy improve “{indicator}”?", indicator=w.name)
+        for w in inputs.benchmarking.weaknesses[:2]
+    ]
+    questions += [
+        _("The assessment found: {finding} Do you agree, and what should change?", finding=m.text)
         for m in inputs.assessment.mismatches[:2]
     ]
     return questions

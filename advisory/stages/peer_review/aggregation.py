@@ -1,8 +1,16 @@
-"""Reviews aggregated: scores per dimension with their spread, recommendations grouped by theme, each text once."""
+"""Reviews aggregated: scores per dimension with their spread; advice by theme, each once with who gave it."""
 
 from __future__ import annotations
 
-from advisory.stages.peer_review.models import DIMENSIONS, THEMES, DimensionScore, PeerReview, RecommendationGroup
+from advisory.domain.text import Quote
+from advisory.stages.peer_review.models import (
+    DIMENSIONS,
+    THEMES,
+    DimensionScore,
+    PeerReview,
+    RaisedBy,
+    RecommendationGroup,
+)
 
 DISAGREEMENT_POINTS = 2
 
@@ -23,20 +31,35 @@ def score_dimension(code: str, reviews: list[PeerReview]) -> DimensionScore:
     )
 
 
-def group_recommendations(reviews: list[PeerReview]) -> list[RecommendationGroup]:
-    """Recommendations by theme in the dimensions' order, the same text (ignoring case) kept once."""
-    groups: dict[str, dict[str, str]] = {theme: {} for theme in THEMES}
-    for review in reviews:
-        for recommendation in review.recommendations:
-            text = recommendation.text.strip()
-            groups[recommendation.theme].setdefault(" ".join(text.casefold().split()), text)
-    return [RecommendationGroup(theme=THEMES[t], texts=list(texts.values())) for t, texts in groups.items() if texts]
+def group_recommendations(reviews: list[PeerReview], names: dict[str, str]) -> list[RecommendationGroup]:
+    """Recommendations by theme in the dimensions' order: the same advice (ignoring case and spacing) once,
+    with the reviewers who gave it, most often given first."""
+    return [
+        RecommendationGroup(theme=THEMES[theme], advice=items)
+        for theme in THEMES
+        if (
+            items := raised_by(
+                [(r.reviewer_id, rec.text) for r in reviews for rec in r.recommendations if rec.theme == theme],
+                names,
+                len(reviews),
+            )
+        )
+    ]
 
 
-def distinct(texts: list[str]) -> list[str]:
-    """Each text once (ignoring case and spacing), in the order first given."""
-    seen: dict[str, str] = {}
-    for text in texts:
-        if text.strip():
-            seen.setdefault(" ".join(text.casefold().split()), text.strip())
-    return list(seen.values())
+def raised_by(said: list[tuple[str, str]], names: dict[str, str], of: int) -> list[RaisedBy]:
+    """Each text once (ignoring case and spacing) with every reviewer who wrote it; most reviewers first, then in
+    the order first given."""
+    first: dict[str, str] = {}
+    who: dict[str, list[str]] = {}
+    for reviewer, text in said:
+        if not text.strip():
+            continue
+        key = " ".join(text.casefold().split())
+        first.setdefault(key, text.strip())
+        name = names.get(reviewer, reviewer)
+        if name not in who.setdefault(key, []):
+            who[key].append(name)
+    order = list(first)
+    ranked = sorted(order, key=lambda key: (-len(who[key]), order.index(key)))
+    return [RaisedBy(text=Quote(text=first[key]), reviewers=who[key], of=of) for key in ranked]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from advisory.domain.charts import Chart, Series
+from advisory.domain.charts import RATING_SCALE, Chart, Series
 from advisory.domain.regions import RegionProfile
 from advisory.domain.sources import Source
+from advisory.domain.text import Quote, _
 from advisory.stages.peer_review.agenda import (
     REVIEW_DAYS_AFTER_MEETING,
     build_agenda,
@@ -16,8 +17,8 @@ from advisory.stages.peer_review.agenda import (
 )
 from advisory.stages.peer_review.aggregation import (
     DISAGREEMENT_POINTS,
-    distinct,
     group_recommendations,
+    raised_by,
     score_dimension,
 )
 from advisory.stages.peer_review.models import (
@@ -27,6 +28,7 @@ from advisory.stages.peer_review.models import (
     PeerReviewPack,
     PeerReviewReport,
     ReportInputs,
+    ReviewerComment,
 )
 
 
@@ -36,14 +38,16 @@ def _bottleneck_chart(inputs: PackInputs) -> Chart | None:
         return None
     return Chart(
         kind="barh",
-        title="Framework conditions: importance and satisfaction",
+        title=_("Framework conditions: importance and satisfaction"),
         categories=[b.label for b in shown],
         series=[
-            Series(name="Importance", values=[b.importance for b in shown]),
-            Series(name="Satisfaction", values=[b.satisfaction for b in shown]),
+            Series(name=_("Importance"), values=[b.importance for b in shown]),
+            Series(name=_("Satisfaction"), values=[b.satisfaction for b in shown]),
         ],
-        unit="mean rating",
-        source=f"Regional survey, {inputs.survey.responses} responses",
+        unit=_("mean rating (1-5)"),
+        source=_("Regional survey, {responses} responses", responses=inputs.survey.responses),
+        value_range=RATING_SCALE,
+        tick_step=1,
     )
 
 
@@ -52,37 +56,39 @@ def _sources(inputs: PackInputs) -> list[Source]:
     return [
         Source(
             key="assessment",
-            dataset="Assessment report (stage 1)",
-            detail="weaknesses and policy mismatches",
+            dataset=_("Assessment report (stage 1)"),
+            detail=_("weaknesses and policy mismatches"),
             year=year,
-            computation="as reported in the assessment report",
+            computation=_("as reported in the assessment report"),
         ),
         Source(
             key="survey",
-            dataset="Regional survey (stage 2)",
-            detail=f"{inputs.survey.responses} responses",
+            dataset=_("Regional survey (stage 2)"),
+            detail=_("{responses} responses", responses=inputs.survey.responses),
             year=year,
-            computation="importance minus satisfaction per framework condition (bottleneck gap)",
+            computation=_("importance minus satisfaction per framework condition (bottleneck gap)"),
         ),
         Source(
             key="benchmarking",
-            dataset="Benchmarking (stage 3)",
-            detail="normalised indicator scores",
+            dataset=_("Benchmarking (stage 3)"),
+            detail=_("normalised indicator scores"),
             year=year,
-            computation="composite relative to the reference (= 100); weakest indicators",
+            computation=_("composite relative to the reference (= 100); weakest indicators"),
         ),
         Source(
             key="reviewer_pool",
-            dataset="Observatory reviewer pool",
-            detail="regions/reviewers.yaml",
+            dataset=_("The observatory's pool of peer reviewers"),
+            detail=_("expertise, countries, languages and workload of each reviewer"),
             year=year,
-            computation="min-cost assignment under the country, conflict, language and load rules",
+            computation=_(
+                "assignment at least cost under the rules on countries, conflicts of interest, languages and workload"
+            ),
         ),
     ]
 
 
 def build_peer_review_pack(inputs: PackInputs) -> PeerReviewPack:
-    day_one, day_two = meeting_days(inputs.today)
+    day_one, day_two = meeting_days(inputs.today, inputs.slot)
     return PeerReviewPack(
         pack_date=inputs.today,
         meeting_start=day_one,
@@ -100,15 +106,17 @@ def build_peer_review_pack(inputs: PackInputs) -> PeerReviewPack:
 def _score_chart(scores: list[DimensionScore], region: RegionProfile) -> Chart:
     return Chart(
         kind="barh",
-        title=f"Peer review scores by dimension, {region.name}",
+        title=_("Peer review scores by dimension, {region}", region=region.name),
         categories=[score.dimension for score in scores],
         series=[
-            Series(name="Lowest", values=[score.lowest for score in scores]),
-            Series(name="Mean", values=[score.mean for score in scores]),
-            Series(name="Highest", values=[score.highest for score in scores]),
+            Series(name=_("Lowest"), values=[score.lowest for score in scores]),
+            Series(name=_("Mean"), values=[score.mean for score in scores]),
+            Series(name=_("Highest"), values=[score.highest for score in scores]),
         ],
-        unit="score (1 = weak, 5 = excellent)",
-        source="Peer reviews submitted to the Cluster Observatory",
+        unit=_("score (1 = weak, 5 = excellent)"),
+        source=_("Peer reviews submitted to the Cluster Observatory"),
+        value_range=RATING_SCALE,
+        tick_step=1,
     )
 
 
@@ -127,19 +135,31 @@ def build_peer_review_report(inputs: ReportInputs) -> PeerReviewReport:
         dimension_scores=scores,
         disagreements=[score.dimension for score in scores if score.disagreement],
         overall_mean=round(sum(means) / len(means), 2) if means else None,
-        strengths=distinct([text for review in reviews for text in review.strengths]),
-        weaknesses=distinct([text for review in reviews for text in review.weaknesses]),
-        recommendations=group_recommendations(reviews),
-        comments=[review.comments.strip() for review in reviews if review.comments.strip()],
+        strengths=raised_by([(r.reviewer_id, t) for r in reviews for t in r.strengths], assigned, len(reviews)),
+        weaknesses=raised_by([(r.reviewer_id, t) for r in reviews for t in r.weaknesses], assigned, len(reviews)),
+        recommendations=group_recommendations(reviews, assigned),
+        comments=[
+            ReviewerComment(by=assigned[r.reviewer_id], text=Quote(text=r.comments.strip()))
+            for r in reviews
+            if r.comments.strip()
+        ],
         score_chart=_score_chart(scores, inputs.region),
         sources=[
             Source(
                 key="peer_reviews",
-                dataset="Structured peer reviews",
-                detail=f"{len(reviews)} of {len(assigned)} assigned reviewers, host region {inputs.region.code}",
+                dataset=_("Structured peer reviews"),
+                detail=_(
+                    "{received} of {assigned} assigned reviewers, host region {region}",
+                    received=len(reviews),
+                    assigned=len(assigned),
+                    region=inputs.region.name,
+                ),
                 year=inputs.meeting_year,
-                computation="mean and range (highest minus lowest) of 1-5 scores per dimension; "
-                f"disagreement where scores differ by {DISAGREEMENT_POINTS} or more points",
+                computation=_(
+                    "mean and range (highest minus lowest) of 1-5 scores per dimension; disagreement where scores "
+                    "differ by {points} or more points",
+                    points=DISAGREEMENT_POINTS,
+                ),
             )
         ],
     )

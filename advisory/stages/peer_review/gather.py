@@ -32,19 +32,30 @@ def reviewer_pool(ctx: StageContext) -> list[Reviewer]:
 
 def assignments_for(ctx: StageContext, pool: list[Reviewer]) -> list[ReviewerAssignment]:
     """This host's reviewers from one assignment over every region, keeping reviewers already given to others."""
-    day_one, _ = meeting_days(ctx.stage_started)
+    day_one, _ = meeting_days(ctx.stage_started, meeting_slot(ctx))
     pinned = {
         code: [a["reviewer_id"] for a in result.get("assignments", [])]
         for code, result in ctx.all_results("peer_review_pack").items()
         if code != ctx.region.code
     }
-    hosts = [Host.from_region(region, meeting=day_one) for region in ctx.regions.values()]
+    hosts = [
+        Host.from_region(region, meeting=meeting_days(ctx.stage_started, meeting_slot(ctx, region.code))[0])
+        for region in ctx.regions.values()
+    ]
     try:
         return assign_reviewers(hosts, pool, REVIEWERS_PER_HOST, pinned)[ctx.region.code]
     except AssignmentImpossible:
         # Another host's trouble must not hold this one back: try this host alone.
         alone = [Host.from_region(ctx.region, meeting=day_one)]
         return assign_reviewers(alone, pool, REVIEWERS_PER_HOST, pinned)[ctx.region.code]
+
+
+def meeting_slot(ctx: StageContext, code: str | None = None) -> int:
+    """The region's place among the programme's regions: meetings are spread one week apart, so the observatory
+    and reviewers are not in six places on the same two days."""
+    codes = sorted(ctx.regions)
+    wanted = code or ctx.region.code
+    return codes.index(wanted) if wanted in codes else 0
 
 
 def gather_peer_review_pack(ctx: StageContext) -> PackInputs | Waiting:
@@ -59,6 +70,7 @@ def gather_peer_review_pack(ctx: StageContext) -> PackInputs | Waiting:
     return PackInputs(
         region=ctx.region,
         today=ctx.stage_started,
+        slot=meeting_slot(ctx),
         assignments=assignments,
         assessment=AssessmentSeen.model_validate(upstream["assessment_report"]),
         survey=SurveySeen.model_validate(upstream["survey_report"]),

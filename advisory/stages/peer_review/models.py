@@ -9,19 +9,19 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from advisory.domain.charts import Chart
 from advisory.domain.regions import RegionProfile
 from advisory.domain.sources import Source
-from advisory.domain.text import Text
+from advisory.domain.text import Msg, Quote, Text, _
 from advisory.stages.peer_review.assignment import ReviewerAssignment
 
-DIMENSIONS: dict[str, str] = {
-    "relevance": "Relevance of the cluster policy to the challenge",
-    "strategic_focus": "Strategic focus (smart specialisation)",
-    "cross_sectoral": "Cross-sectoral collaboration",
-    "sme_participation": "SME participation",
-    "internationalisation": "Internationalisation",
-    "governance": "Governance & partnership",
+DIMENSIONS: dict[str, Msg] = {
+    "relevance": _("Relevance of the cluster policy to the challenge"),
+    "strategic_focus": _("Strategic focus (smart specialisation)"),
+    "cross_sectoral": _("Cross-sectoral collaboration"),
+    "sme_participation": _("SME participation"),
+    "internationalisation": _("Internationalisation"),
+    "governance": _("Governance & partnership"),
 }
 OTHER_THEME = "other"
-THEMES: dict[str, str] = DIMENSIONS | {OTHER_THEME: "Other recommendations"}
+THEMES: dict[str, Msg] = DIMENSIONS | {OTHER_THEME: _("Other recommendations")}
 
 
 class Recommendation(BaseModel):
@@ -103,6 +103,7 @@ class IndicatorSeen(_Seen):
 class BenchmarkingSeen(_Seen):
     relative_score: float | None = None
     group: str = "Not classified"
+    group_name: Text = ""
     weaknesses: list[IndicatorSeen] = Field(default_factory=list)
 
 
@@ -120,6 +121,9 @@ class AssessmentSeen(_Seen):
 class PackInputs(BaseModel):
     region: RegionProfile
     today: dt.date
+    slot: int = Field(
+        default=0, description="the region's place in the programme: its meeting is that many weeks later"
+    )
     assignments: list[ReviewerAssignment]
     assessment: AssessmentSeen
     survey: SurveySeen
@@ -130,16 +134,16 @@ class AgendaSession(BaseModel):
     day: int
     date: dt.date
     time: str
-    title: str
-    purpose: str
+    title: Text
+    purpose: Text
 
 
 class KeyFigure(BaseModel):
-    stage: str
-    label: str
+    stage: Text
+    label: Text
     value: float | None = None
-    text: str = ""
-    unit: str = ""
+    text: Text = ""
+    unit: Text = ""
     digits: int = 1
     source: str
 
@@ -152,7 +156,7 @@ class PeerReviewPack(BaseModel):
     assignments: list[ReviewerAssignment]
     agenda: list[AgendaSession]
     key_figures: list[KeyFigure]
-    questions: list[str]
+    questions: list[Text]
     bottleneck_chart: Chart | None
     sources: list[Source]
 
@@ -167,7 +171,7 @@ class ReportInputs(BaseModel):
 
 
 class DimensionScore(BaseModel):
-    dimension: str
+    dimension: Text
     code: str
     mean: float | None
     spread: float | None = Field(description="highest minus lowest score")
@@ -177,9 +181,26 @@ class DimensionScore(BaseModel):
     highest: int | None = None
 
 
+class RaisedBy(BaseModel):
+    """One piece of advice, as its first reviewer wrote it, and how many of the reviewers gave it."""
+
+    text: Quote
+    reviewers: list[str]
+    of: int = Field(description="reviews received")
+
+    @property
+    def raised_by(self) -> Msg:
+        return _("raised by {count} of {total} reviewers", count=len(self.reviewers), total=self.of)
+
+
+class ReviewerComment(BaseModel):
+    by: str
+    text: Quote
+
+
 class RecommendationGroup(BaseModel):
-    theme: str
-    texts: list[str]
+    theme: Text
+    advice: list[RaisedBy]
 
 
 class PeerReviewReport(BaseModel):
@@ -189,11 +210,11 @@ class PeerReviewReport(BaseModel):
     missing_reviewers: list[str]
     closed_early: bool
     dimension_scores: list[DimensionScore]
-    disagreements: list[str]
+    disagreements: list[Text]
     overall_mean: float | None
-    strengths: list[str]
-    weaknesses: list[str]
+    strengths: list[RaisedBy]
+    weaknesses: list[RaisedBy]
     recommendations: list[RecommendationGroup]
-    comments: list[str]
+    comments: list[ReviewerComment] = Field(description="each reviewer's further comments, once, with who wrote them")
     score_chart: Chart
     sources: list[Source]
