@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
+from advisory.adapters.i18n import translator
 from advisory.domain.stages import STAGES
 from advisory.services.demo import run_demo
 from advisory.services.project import Project
@@ -55,7 +56,8 @@ def test_every_document_names_its_region_and_its_sources(demo):
     for (region, document), path in latest_documents(project).items():
         text = docx_text(path)
         assert project.regions[region].name in text, (region, document)
-        assert "Annex" in text or "Anhang" in text or "Priloga" in text, (region, document)
+        annex = translator(project.regions[region].language).gettext("Annex: sources and methods")
+        assert annex in text, (region, document)  # the house style's annex, in the region's language
     for region in project.regions:
         for document in ("assessment_report", "benchmarking_report"):
             text = docx_text(latest_documents(project)[(region, document)])
