@@ -57,7 +57,7 @@ def test_every_document_names_its_region_and_its_sources(demo):
         text = docx_text(path)
         assert project.regions[region].name in text, (region, document)
         annex = translator(project.regions[region].language).gettext("Annex: sources and methods")
-        assert annex in text, (region, document)
+        assert annex in text, (region, document)  # the house style's annex, in the region's language
     for region in project.regions:
         for document in ("assessment_report", "benchmarking_report"):
             text = docx_text(latest_documents(project)[(region, document)])

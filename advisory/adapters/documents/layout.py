@@ -20,11 +20,11 @@ from matplotlib import font_manager
 from PIL import ImageFont
 
 FONT_PT = 10.0  # the house style's body text: the size of a cell's text that does not say its own
-PADDING_PT = 2 * 5.4 + 3.0  # Word's and LibreOffice's default cell margins (0.19 cm each side), and a little air
+PADDING_PT = 2 * 5.4 + 1.5  # Word's and LibreOffice's default cell margins (0.19 cm each side), and a little air
 MEASURED_AT = 100  # font size the words are measured at (pixels), for precision
 BREAKS = re.compile(r"[ \t\n]+")  # where a line may break (not at a no-break space)
 SOFT_HYPHEN = "\u00ad"
-UNBROKEN_PT = 60.0  # a cell's text shorter than this stays on one line ("2018 (8)", "15 %")
+UNBROKEN_PT = 60.0  # a body cell's text shorter than this stays on one line ("2018 (8)", "15 %")
 LONGEST_WORD_SHARE = 0.3  # no column is widened beyond this share of the text width for one word
 
 
@@ -70,7 +70,8 @@ def column_widths(table: Table, available_pt: float) -> list[float] | None:
                 size = _size(paragraph)
                 whole = text_width(text.replace(SOFT_HYPHEN, ""), bold, size)
                 words = BREAKS.split(text)  # a no-break space joins, as it does on the page
-                unbroken = whole if whole <= UNBROKEN_PT else max(_word_width(word, bold, size) for word in words)
+                short = whole <= UNBROKEN_PT and not header  # a header may wrap: "Score / (0-1)"
+                unbroken = whole if short else max(_word_width(word, bold, size) for word in words)
                 shortest[column] = max(shortest[column], unbroken)
                 natural[column] = max(natural[column], whole)
     longest = LONGEST_WORD_SHARE * available_pt  # a longer "word" (an identifier, a link) breaks anyway
