@@ -33,6 +33,25 @@ def survey_result() -> dict[str, Any]:
         "invited": 20,
         "bottlenecks": sorted(bottlenecks, key=lambda b: -b["gap"]),
         "crosstabs": ["ignored by the briefing"],
+        "further_gaps": [
+            {
+                "condition": "cross_sectoral",
+                "label": "Cross-sectoral collaboration",
+                "importance": 4.2,
+                "satisfaction": 2.9,
+                "gap": 1.3,
+                "n": 14,
+            }
+        ],
+        "free_text": [
+            {
+                "question": "suggestions",
+                "themes": [
+                    {"quote": {"text": "Offene Projektformate für KMU aus anderen Branchen"}, "count": 6},
+                    {"quote": {"text": "Weniger Bürokratie"}, "count": 1},
+                ],
+            }
+        ],
     }
 
 
@@ -66,9 +85,15 @@ def peer_review_result() -> dict[str, Any]:
         "recommendations": [
             {
                 "theme": "International value chains",
-                "texts": [
-                    "Join a European Strategic Cluster Partnership with clusters abroad",
-                    "Offer export services to groups of SMEs & start-ups",
+                "advice": [
+                    {
+                        "text": {"text": "Join a European Strategic Cluster Partnership with clusters abroad"},
+                        "reviewers": ["Ivana Horvat", "Marek Nowak"],
+                    },
+                    {
+                        "text": {"text": "Offer export services to groups of SMEs & start-ups"},
+                        "reviewers": ["Lena Berg"],
+                    },
                 ],
             }
         ],

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from advisory.domain.charts import Chart, Series
+from advisory.domain.charts import RATING_SCALE, Chart, Series
 from advisory.domain.good_practices import cite
 from advisory.domain.principles import PRINCIPLES, verdict
 from advisory.domain.sources import Source, SourcedFigure
+from advisory.domain.text import Msg, Quote, _, english, ngettext
 from advisory.stages.briefing.edits import apply_edits
 from advisory.stages.briefing.models import (
     BriefingInputs,
@@ -46,10 +47,19 @@ def _cited(recommendation: Recommendation, inputs: BriefingInputs) -> Recommenda
 
 
 def _checked(recommendation: Recommendation) -> Recommendation:
-    """Checks the wording the reader will see, so an expert's edit is checked too."""
-    text = f"{recommendation.title}. {recommendation.text}"
-    notes = [PrincipleNote(number=p.number, do=p.do, verdict=verdict(p, text)) for p in PRINCIPLES]
+    """Checks the instrument (its theme) and the wording the reader will see, so an expert's edit is checked too."""
+    text = f"{english(recommendation.title)}. {english(recommendation.text)}"
+    notes = [
+        PrincipleNote(number=p.number, do=p.do, verdict=verdict(p, text, recommendation.theme)) for p in PRINCIPLES
+    ]
     return recommendation.model_copy(update={"principles": notes})
+
+
+STATUS_LABELS: dict[str, Msg] = {
+    "respected": _("respected"),
+    "at risk": _("at risk"),
+    "not addressed": _("not addressed"),
+}
 
 
 def principle_checks(recommendations: list[Recommendation]) -> list[PrincipleCheck]:
@@ -67,40 +77,44 @@ def principle_checks(recommendations: list[Recommendation]) -> list[PrincipleChe
                 supported_by=supported,
                 at_risk_in=at_risk,
                 status=status,
+                status_label=STATUS_LABELS[status],
             )
         )
     return checks
 
 
 def executive_summary(inputs: BriefingInputs, recommendations: list[Recommendation]) -> ExecutiveSummary:
-    figures = _headline_figures(inputs)
-    lead = (
-        f"{inputs.region.name} asked the observatory for help with one challenge: "
-        f"{_clip(inputs.region.challenge, 320)} This briefing makes {len(recommendations)} recommendations, "
-        "each tied to the evidence of the earlier stages."
+    lead = ngettext(
+        "{region} asked the observatory for help with one challenge: “{challenge}” This briefing makes {n} "
+        "recommendation, tied to the evidence of the earlier stages.",
+        "{region} asked the observatory for help with one challenge: “{challenge}” This briefing makes {n} "
+        "recommendations, each tied to the evidence of the earlier stages.",
+        len(recommendations),
+        region=inputs.region.name,
+        challenge=Quote(text=_clip(inputs.region.challenge, 320)),
     )
-    points = [_clip(f"{r.title}: {r.text}", MAX_POINT_CHARS) for r in recommendations[:MAX_POINTS]]
-    return ExecutiveSummary(lead=lead, points=points, figures=figures)
+    points = [r.title for r in recommendations[:MAX_POINTS]]
+    return ExecutiveSummary(lead=lead, points=points, figures=_headline_figures(inputs))
 
 
 def _headline_figures(inputs: BriefingInputs) -> list[SourcedFigure]:
     survey, bench = inputs.survey, inputs.benchmarking
     figures = [
         SourcedFigure(
-            label="Survey responses",
+            label=_("Survey responses"),
             value=survey.responses,
-            unit=f"of {survey.invited} invited",
+            unit=_("of {invited} invited", invited=survey.invited),
             source="survey_report",
             digits=0,
         ),
         SourcedFigure(
-            label=f"Innovation score relative to reference (group: {bench.group})",
+            label=_("Innovation score relative to the EU (group: {group})", group=bench.group_name or bench.group),
             value=bench.relative_score,
-            unit="reference = 100",
+            unit=_("EU = 100"),
             source="benchmarking_report",
         ),
         SourcedFigure(
-            label="Peer reviews received",
+            label=_("Peer reviews received"),
             value=inputs.peer_review.reviews_received,
             source="peer_review_report",
             digits=0,
@@ -110,7 +124,10 @@ def _headline_figures(inputs: BriefingInputs) -> list[SourcedFigure]:
         top = survey.bottlenecks[0]
         figures.append(
             SourcedFigure(
-                label=f"Largest bottleneck: {top.label}", value=top.gap, unit="points gap", source="survey_report"
+                label=_("Largest bottleneck: {condition}", condition=top.label),
+                value=top.gap,
+                unit=_("points of gap"),
+                source="survey_report",
             )
         )
     return figures
@@ -127,14 +144,16 @@ def _bottleneck_chart(inputs: BriefingInputs) -> Chart | None:
         return None
     return Chart(
         kind="barh",
-        title="Framework conditions: importance and satisfaction (regional survey)",
+        title=_("Framework conditions: importance and satisfaction (regional survey)"),
         categories=[b.label for b in bottlenecks],
         series=[
-            Series(name="Importance", values=[b.importance for b in bottlenecks]),
-            Series(name="Satisfaction", values=[b.satisfaction for b in bottlenecks]),
+            Series(name=_("Importance"), values=[b.importance for b in bottlenecks]),
+            Series(name=_("Satisfaction"), values=[b.satisfaction for b in bottlenecks]),
         ],
-        unit="mean rating",
-        source=f"Regional survey, {inputs.survey.responses} responses",
+        unit=_("mean rating (1-5)"),
+        source=_("Regional survey, {responses} responses", responses=inputs.survey.responses),
+        value_range=RATING_SCALE,
+        tick_step=1,
     )
 
 
@@ -143,41 +162,51 @@ def briefing_sources(inputs: BriefingInputs) -> list[Source]:
     return [
         Source(
             key="assessment_report",
-            dataset="Stage 1: assessment report",
-            detail="stress-test answers and EU percentiles of the framework conditions",
+            dataset=_("Stage 1: assessment report"),
+            detail=_("stress-test answers and EU percentiles of the framework conditions"),
             year=", ".join(sorted({str(i.year) for i in inputs.assessment.indicators})),
-            computation="mean EU percentile of each condition's Eurostat indicators; stress-test mismatches",
+            computation=_(
+                "mean EU percentile of each condition's Eurostat indicators (weakness below the 40th); stress-test "
+                "mismatches"
+            ),
         ),
         Source(
             key="survey_report",
-            dataset="Stage 2: regional survey",
+            dataset=_("Stage 2: regional survey"),
             year=year,
-            detail=f"{survey.responses} responses of {survey.invited} invited organisations",
-            computation="mean importance minus mean satisfaction per framework condition (bottleneck gap)",
+            detail=_(
+                "{responses} responses of {invited} invited organisations",
+                responses=survey.responses,
+                invited=survey.invited,
+            ),
+            computation=_(
+                "mean importance minus mean satisfaction per framework condition (bottleneck gap); free-text "
+                "answers grouped when they say the same"
+            ),
         ),
         Source(
             key="benchmarking_report",
-            dataset="Stage 3: benchmarking report",
-            detail="RIS-style normalised indicators of the region and its peer regions",
-            computation="composite score relative to the reference (= 100); weakest indicators",
+            dataset=_("Stage 3: benchmarking report"),
+            detail=_("normalised indicators of the region and its peer regions, Regional Innovation Scoreboard method"),
+            computation=_("score relative to the EU (= 100); weakest indicators against the peer regions"),
         ),
         Source(
             key="peer_review_report",
-            dataset="Stage 4: peer review report",
-            detail=f"{inputs.peer_review.reviews_received} reviews",
-            computation="reviewers' recommendations grouped by theme, counted",
+            dataset=_("Stage 4: peer review report"),
+            detail=_("{n} reviews", n=inputs.peer_review.reviews_received),
+            computation=_("reviewers' advice grouped by theme, each with how many reviewers gave it"),
         ),
         Source(
             key="good_practices",
-            dataset="Observatory good-practice library",
-            detail="datasets/good_practices.yaml",
-            computation="practices cited by the theme of each recommendation",
+            dataset=_("The observatory's library of good practices"),
+            detail=_("published programmes of European regions and the European Commission"),
+            computation=_("practices cited by the theme of each recommendation"),
         ),
         Source(
             key="principles",
             dataset="European Commission (2016), Smart Guide to Cluster Policy",
-            detail="eight Do's and Don'ts",
+            detail=_("eight Do's and Don'ts"),
             year="2016",
-            computation="wording of each recommendation checked for each principle",
+            computation=_("each recommendation checked against each principle by its instrument and its wording"),
         ),
     ]

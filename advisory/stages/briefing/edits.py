@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from advisory.domain.text import Quote
 from advisory.stages.briefing.models import BriefingEdits, Recommendation
 
 
@@ -20,8 +21,8 @@ def apply_edits(
                 continue
             changed = target.model_copy(
                 update={
-                    "title": edit.title or target.title,
-                    "text": edit.text or target.text,
+                    "title": Quote(text=edit.title) if edit.title else target.title,
+                    "text": Quote(text=edit.text) if edit.text else target.text,
                     "edited": True,
                     "edited_by": edit.by or batch.by,
                 }

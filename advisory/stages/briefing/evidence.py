@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from advisory.domain.text import Text
+from advisory.domain.text import Quote, Text
 
 
 class Lenient(BaseModel):
@@ -24,10 +24,22 @@ class BottleneckEvidence(Lenient):
     n: int = 0
 
 
+class WishEvidence(Lenient):
+    quote: Quote
+    count: int
+
+
+class FreeTextEvidence(Lenient):
+    question: str
+    themes: list[WishEvidence] = Field(default_factory=list)
+
+
 class SurveyEvidence(Lenient):
     responses: int = 0
     invited: int = 0
     bottlenecks: list[BottleneckEvidence] = Field(default_factory=list)
+    further_gaps: list[BottleneckEvidence] = Field(default_factory=list, description="collaboration, SME access")
+    free_text: list[FreeTextEvidence] = Field(default_factory=list)
 
 
 class IndicatorEvidence(Lenient):
@@ -45,20 +57,26 @@ class BenchmarkingEvidence(Lenient):
     composite: float | None = None
     relative_score: float | None = None
     group: str = "Not classified"
+    group_name: Text = ""
     weaknesses: list[IndicatorEvidence] = Field(default_factory=list)
 
 
 class DimensionEvidence(Lenient):
-    dimension: str
+    dimension: Text
     mean: float | None = None
     spread: float | None = None
     n: int = 0
     disagreement: bool = False
 
 
+class AdviceEvidence(Lenient):
+    text: Quote
+    reviewers: list[str] = Field(default_factory=list)
+
+
 class RecommendationGroupEvidence(Lenient):
-    theme: str
-    texts: list[str] = Field(default_factory=list)
+    theme: Text
+    advice: list[AdviceEvidence] = Field(default_factory=list)
 
 
 class PeerReviewEvidence(Lenient):

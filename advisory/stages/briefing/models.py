@@ -10,6 +10,7 @@ from advisory.domain.charts import Chart
 from advisory.domain.good_practices import GoodPractice
 from advisory.domain.regions import RegionProfile
 from advisory.domain.sources import Source, SourcedFigure
+from advisory.domain.text import Msg, Text
 from advisory.stages.assessment.models import AssessmentResult
 from advisory.stages.briefing.evidence import BenchmarkingEvidence, PeerReviewEvidence, SurveyEvidence
 
@@ -42,23 +43,23 @@ class BriefingInputs(BaseModel):
 
 
 class Evidence(BaseModel):
-    stage: str = Field(description="the stage the figure came from, in the reader's words")
+    stage: Text = Field(description="the stage the figure came from, in the reader's words")
     figure: SourcedFigure
 
 
 class PrincipleNote(BaseModel):
     number: int
-    do: str
+    do: Msg
     verdict: Literal["supports", "at risk", "not addressed"]
 
 
 class Recommendation(BaseModel):
     id: str = Field(description="rule and evidence, stable across re-runs so edits keep applying")
     theme: str
-    title: str
-    text: str
-    generated_title: str
-    generated_text: str
+    title: Text
+    text: Text
+    generated_title: Text
+    generated_text: Text
     edited: bool = False
     edited_by: str = ""
     evidence: list[Evidence]
@@ -72,16 +73,17 @@ class Recommendation(BaseModel):
 
 class PrincipleCheck(BaseModel):
     number: int
-    do: str
-    dont: str
-    supported_by: list[str]
-    at_risk_in: list[str]
+    do: Msg
+    dont: Msg
+    supported_by: list[Text]
+    at_risk_in: list[Text]
     status: Literal["respected", "at risk", "not addressed"]
+    status_label: Msg
 
 
 class ExecutiveSummary(BaseModel):
-    lead: str
-    points: list[str]
+    lead: Msg
+    points: list[Text]
     figures: list[SourcedFigure]
 
 

@@ -1,4 +1,4 @@
-"""Template source of the final policy briefing (stage 5), in English, German and Slovenian."""
+"""Template source of the final policy briefing (stage 5); its words come from the reader's catalog."""
 
 from __future__ import annotations
 
@@ -8,185 +8,102 @@ from advisory.domain.text import _
 
 TITLE = _("Final policy briefing")
 
-TEXT = {
-    "en": {
-        "summary": "Executive summary",
-        "key_figures": "Key figures",
-        "figure": "Figure",
-        "value": "Value",
-        "source": "Source",
-        "recommendations": "Recommendations",
-        "edited": "Edited by",
-        "evidence": "Evidence",
-        "practices_cited": "Good practice",
-        "at_risk": "Check against the Do's and Don'ts: at risk for",
-        "dos": "The eight Do's and Don'ts of modern cluster policy",
-        "number": "No.",
-        "do": "Do",
-        "dont": "Don't",
-        "status": "Status",
-        "supported": "Supported by",
-        "risk_in": "At risk in",
-        "dos_caption": "Recommendations checked against the Do's and Don'ts",
-        "library": "Good practices cited",
-        "practice": "Practice",
-        "where": "Where",
-        "year": "Year",
-        "chart_caption": "Importance and satisfaction of framework conditions",
-        "generated": "Generated text of edited recommendations",
-        "generated_intro": "The expert's edits are the approved version; the generated text is kept for the record.",
-        "dropped": "Recommendations dropped by the expert",
-        "unmatched": "Edits that matched no recommendation",
-    },
-    "de": {
-        "summary": "Zusammenfassung",
-        "key_figures": "Kennzahlen",
-        "figure": "Kennzahl",
-        "value": "Wert",
-        "source": "Quelle",
-        "recommendations": "Empfehlungen",
-        "edited": "Bearbeitet von",
-        "evidence": "Belege",
-        "practices_cited": "Gute Praxis",
-        "at_risk": "Prüfung anhand der Do's and Don'ts: gefährdet bei",
-        "dos": "Die acht Do's and Don'ts moderner Clusterpolitik",
-        "number": "Nr.",
-        "do": "Do",
-        "dont": "Don't",
-        "status": "Status",
-        "supported": "Unterstützt durch",
-        "risk_in": "Gefährdet in",
-        "dos_caption": "Empfehlungen geprüft anhand der Do's and Don'ts",
-        "library": "Zitierte gute Praxis",
-        "practice": "Praxis",
-        "where": "Wo",
-        "year": "Jahr",
-        "chart_caption": "Bedeutung und Zufriedenheit je Rahmenbedingung",
-        "generated": "Ursprünglicher Text bearbeiteter Empfehlungen",
-        "generated_intro": "Die Bearbeitung durch die Expertin oder den Experten ist die freigegebene Fassung.",
-        "dropped": "Von den Fachleuten gestrichene Empfehlungen",
-        "unmatched": "Bearbeitungen ohne passende Empfehlung",
-    },
-    "sl": {
-        "summary": "Povzetek",
-        "key_figures": "Ključni podatki",
-        "figure": "Podatek",
-        "value": "Vrednost",
-        "source": "Vir",
-        "recommendations": "Priporočila",
-        "edited": "Uredil(a)",
-        "evidence": "Dokazi",
-        "practices_cited": "Dobra praksa",
-        "at_risk": "Preverjanje po načelih Do's and Don'ts: tveganje pri",
-        "dos": "Osem načel sodobne politike grozdov (Do's and Don'ts)",
-        "number": "Št.",
-        "do": "Priporočeno",
-        "dont": "Odsvetovano",
-        "status": "Stanje",
-        "supported": "Podpira",
-        "risk_in": "Tveganje v",
-        "dos_caption": "Priporočila, preverjena po načelih",
-        "library": "Navedene dobre prakse",
-        "practice": "Praksa",
-        "where": "Kje",
-        "year": "Leto",
-        "chart_caption": "Pomen in zadovoljstvo po okvirnih pogojih",
-        "generated": "Prvotno besedilo urejenih priporočil",
-        "generated_intro": "Odobrena je različica, ki jo je uredil strokovnjak; prvotno besedilo je ohranjeno.",
-        "dropped": "Priporočila, ki jih je strokovnjak izločil",
-        "unmatched": "Urejanja brez ustreznega priporočila",
-    },
-}
-
 
 def body(doc: TemplateBuilder) -> None:
-    t = TEXT["en"]
-    _summary(doc, t)
-    _recommendations(doc, t)
-    _principles(doc, t)
-    _library(doc, t)
-    _generated(doc, t)
+    _summary(doc)
+    _recommendations(doc)
+    _principles(doc)
+    _library(doc)
+    _generated(doc)
 
 
-def _summary(doc: TemplateBuilder, t: dict[str, str]) -> None:
-    doc.heading(t["summary"])
+def _summary(doc: TemplateBuilder) -> None:
+    doc.heading(_("Executive summary"))
     doc.paragraph("{{ result.summary.lead }}")
     doc.bullets("result.summary.points", "{{ item }}")
     doc.table(
-        t["key_figures"],
+        _("Key figures"),
         "result.summary.figures",
         [
-            (t["figure"], "row.label"),
-            (t["value"], "row.value|num(row.digits)"),
+            (_("Figure"), "row.label"),
+            (_("Value"), "row.value|num(row.digits)"),
             ("", "row.unit"),
-            (t["source"], "row.source"),
+            (_("Source"), "row.source"),
         ],
     )
-    doc.page_break()
 
 
-def _recommendations(doc: TemplateBuilder, t: dict[str, str]) -> None:
-    doc.heading(t["recommendations"])
+def _recommendations(doc: TemplateBuilder) -> None:
+    doc.heading(_("Recommendations"), new_page=True)
     doc.raw("{%p for rec in result.recommendations %}")
     doc.heading("{{ loop.index }}. {{ rec.title }}", 2, contents=False)
     doc.raw("{%p if rec.edited %}")
-    doc.paragraph(t["edited"] + " {{ rec.edited_by }} ({{ rec.id }})", style="Caption")
+    doc.paragraph(_("Edited by {person}", person="rec.edited_by"), style="Caption")
     doc.raw("{%p endif %}")
     doc.paragraph("{{ rec.text }}")
-    doc.paragraph(t["evidence"] + ":", style="Heading 4")
+    doc.paragraph(_("Evidence:"), style="Heading 4")
     doc.bullets(
         "rec.evidence",
-        "{{ ev.stage }}: {{ ev.figure.label }} = {{ ev.figure.value|num(ev.figure.digits) }} "
-        "{{ ev.figure.unit }} [{{ ev.figure.source }}]",
+        "{{ ev.stage }}: {{ ev.figure.label }}: {{ ev.figure.value|num(ev.figure.digits) }} {{ ev.figure.unit }}"
+        "{% if ev.figure.year %} ({{ ev.figure.year }}){% endif %}",
         var="ev",
     )
-    doc.bullets("rec.good_practices", t["practices_cited"] + ": {{ gp.title }} ({{ gp.where }})", var="gp")
+    doc.bullets(
+        "rec.good_practices", _("Good practice: {title} ({where})", title="gp.title", where="gp.where"), var="gp"
+    )
     doc.raw("{%p if rec.at_risk %}")
     doc.paragraph(
-        t["at_risk"] + " {% for p in rec.at_risk %}{{ p.number }}. {{ p.do }}{% if not loop.last %}; "
-        "{% endif %}{% endfor %}",
+        _(
+            "Check against the Do's and Don'ts: at risk for {principles}",
+            principles="rec.at_risk|map(attribute='do')|join('; ')",
+        ),
         style="Intense Quote",
     )
     doc.raw("{%p endif %}")
     doc.raw("{%p endfor %}")
     doc.raw("{%p if result.bottleneck_chart %}")
-    doc.chart("result.bottleneck_chart", t["chart_caption"])
+    doc.chart("result.bottleneck_chart", _("Importance and satisfaction of framework conditions"))
     doc.raw("{%p endif %}")
 
 
-def _principles(doc: TemplateBuilder, t: dict[str, str]) -> None:
-    doc.heading(t["dos"])
+def _principles(doc: TemplateBuilder) -> None:
+    doc.heading(_("The eight Do's and Don'ts of modern cluster policy"))
     doc.table(
-        t["dos_caption"],
+        _("Recommendations checked against the Do's and Don'ts"),
         "result.principles",
         [
-            (t["number"], "row.number"),
-            (t["do"], "row.do"),
-            (t["dont"], "row.dont"),
-            (t["status"], "row.status"),
-            (t["supported"], "row.supported_by|length"),
-            (t["risk_in"], "row.at_risk_in|join('; ')"),
+            (_("No."), "row.number"),
+            (_("Do"), "row.do"),
+            (_("Don't"), "row.dont"),
+            (_("Status"), "row.status_label"),
+            (_("Supported by"), "row.supported_by|length"),
+            (_("At risk in"), "row.at_risk_in|join('; ')"),
         ],
     )
 
 
-def _library(doc: TemplateBuilder, t: dict[str, str]) -> None:
-    doc.heading(t["library"])
+def _library(doc: TemplateBuilder) -> None:
+    doc.heading(_("Good practices cited"))
     doc.table(
-        t["library"],
+        _("Good practices cited"),
         "result.good_practices",
-        [(t["practice"], "row.title"), (t["where"], "row.where"), (t["source"], "row.source"), (t["year"], "row.year")],
+        [
+            (_("Practice"), "row.title"),
+            (_("Where"), "row.where"),
+            (_("Source"), "row.source"),
+            (_("Year"), "row.year"),
+        ],
     )
 
 
-def _generated(doc: TemplateBuilder, t: dict[str, str]) -> None:
+def _generated(doc: TemplateBuilder) -> None:
     doc.raw("{%p if result.edited or result.dropped %}")
-    doc.heading(t["generated"])
-    doc.paragraph(t["generated_intro"])
+    doc.heading(_("Generated text of edited recommendations"))
+    doc.paragraph(_("The expert's edits are the approved version; the generated text is kept for the record."))
     doc.table(
-        t["generated"],
+        _("Generated text of edited recommendations"),
         "result.edited + result.dropped",
-        [("ID", "row.id"), (t["recommendations"], "row.generated_title"), ("", "row.generated_text")],
+        [(_("Recommendations"), "row.generated_title"), ("", "row.generated_text")],
     )
     doc.raw("{%p endif %}")
 
