@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from advisory.domain.countries import country_name
 from advisory.domain.sources import Source
+from advisory.domain.text import _, ngettext
 from advisory.stages.assessment.alignment import alignment_chart, condition_scores, mismatches
-from advisory.stages.assessment.conditions import INDICATORS, UNMEASURED
+from advisory.stages.assessment.conditions import INDICATORS
 from advisory.stages.assessment.country import EIS_SOURCE_KEY, country_context
 from advisory.stages.assessment.models import AssessmentInputs, AssessmentResult, RegionalIndicator
 from advisory.stages.assessment.regional import percentile_chart, regional_indicator
@@ -34,9 +36,9 @@ def assessment_sources(inputs: AssessmentInputs, indicators: list[RegionalIndica
     sources = [
         Source(
             key="region_profile",
-            dataset="Region profile and concept note",
-            detail=inputs.region.code,
-            computation="challenge statement, focus industries, policy themes as submitted",
+            dataset=_("Region profile and concept note"),
+            detail=inputs.region.name,
+            computation=_("challenge statement, focus industries, policy themes as submitted"),
         )
     ]
     if inputs.country:
@@ -44,31 +46,42 @@ def assessment_sources(inputs: AssessmentInputs, indicators: list[RegionalIndica
         sources.append(
             Source(
                 key=EIS_SOURCE_KEY,
-                dataset="European Commission, European Innovation Scoreboard 2023 database",
-                detail=f"Summary Innovation Index and 12 dimensions, {inputs.country.country_name} and EU average",
+                dataset=_("European Commission, European Innovation Scoreboard 2023 database"),
+                detail=_(
+                    "Summary Innovation Index and 12 dimensions, {country} and EU average",
+                    country=country_name(inputs.country.country, inputs.country.country_name),
+                ),
                 year=f"{years[0]}-{years[-1]}",
-                computation="index relative to the EU score of the same year; change since the first year; "
-                "dimensions ranked by score",
+                computation=_(
+                    "index relative to the EU score of the same year; change since the first year; dimensions "
+                    "ranked by score"
+                ),
             )
         )
     sources += [_indicator_source(i) for i in indicators]
     sources.append(
         Source(
             key="stress_test",
-            dataset="European Stress Test for Cluster Policy: policy self-assessment",
-            detail=f"answered by {inputs.stress_test.respondent} {inputs.stress_test.organisation}".strip(),
-            computation="priorities (0-3) per framework condition set against the mean EU percentile of the "
-            "condition's indicators: a weakness below the 40th EU percentile, a strength above the 60th, average "
-            f"in between; {', '.join(UNMEASURED)} conditions have no regional indicator",
+            dataset=_("European Stress Test for Cluster Policy: policy self-assessment"),
+            detail=_(
+                "answered by {respondent}, {organisation}",
+                respondent=inputs.stress_test.respondent,
+                organisation=inputs.stress_test.organisation,
+            ),
+            computation=_(
+                "priorities (0-3) per framework condition set against the mean EU percentile of the condition's "
+                "indicators: a weakness below the 40th EU percentile, a strength above the 60th, average in "
+                "between; cultural, regulatory and support conditions have no regional indicator"
+            ),
         )
     )
     if inputs.findings:
         sources.append(
             Source(
                 key="expert_findings",
-                dataset="Stakeholder interviews by the observatory's experts",
-                detail=f"{len(inputs.findings)} findings",
-                computation="as written by the expert",
+                dataset=_("Stakeholder interviews by the observatory's experts"),
+                detail=ngettext("{n} finding", "{n} findings", len(inputs.findings)),
+                computation=_("as written by the expert"),
             )
         )
     return sources
@@ -76,11 +89,15 @@ def assessment_sources(inputs: AssessmentInputs, indicators: list[RegionalIndica
 
 def _indicator_source(indicator: RegionalIndicator) -> Source:
     columns = next(d.columns for d in INDICATORS if d.code == indicator.code)
+    tables = sorted({column.split("_SECTPERF")[0].split("_CATEGORY")[0].split("_SEX")[0] for column in columns})
     return Source(
         key=indicator.source,
-        dataset="Eurostat regional statistics (NUTS-2) via Honti et al. (2020), Data in Brief 33:106464",
-        detail=f"{indicator.name.english()}: {' + '.join(columns)}",
+        dataset=_("Eurostat regional statistics (NUTS 2) via Honti et al. (2020), Data in Brief 33:106464"),
+        detail=_("{indicator} (Eurostat tables {tables})", indicator=indicator.name, tables=", ".join(tables)),
         year=str(indicator.year),
-        computation=f"latest year with data for the region; percentile among {indicator.regions_compared} EU "
-        "NUTS-2 regions of the same year; medians of the country's and the EU's regions",
+        computation=_(
+            "latest year with data for the region; percentile among {regions} EU NUTS 2 regions of the same year; "
+            "medians of the country's and the EU's regions",
+            regions=indicator.regions_compared,
+        ),
     )

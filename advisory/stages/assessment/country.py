@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from advisory.domain.charts import Chart, Series
+from advisory.domain.countries import country_name
 from advisory.domain.text import Msg, _
 from advisory.stages.assessment.models import CountryContext, DimensionScore, EisCountry
 
@@ -18,8 +19,9 @@ def country_context(eis: EisCountry, shown: int = 3) -> CountryContext:
         key=lambda d: d.score,
         reverse=True,
     )
+    name = country_name(eis.country, eis.country_name)
     return CountryContext(
-        country_name=eis.country_name,
+        country_name=name,
         year=last,
         sii=eis.sii[last],
         eu_sii=eis.eu_sii[last],
@@ -31,10 +33,10 @@ def country_context(eis: EisCountry, shown: int = 3) -> CountryContext:
         weakest=list(reversed(ranked[-shown:])),
         trend_chart=Chart(
             kind="line",
-            title=_("Summary Innovation Index, {country} and EU (EU 2016 = 100)", country=eis.country_name),
+            title=_("Summary Innovation Index, {country} and EU (EU 2016 = 100)", country=name),
             categories=[str(y) for y in years],
             series=[
-                Series(name=eis.country_name, values=[eis.sii[y] for y in years]),
+                Series(name=name, values=[eis.sii[y] for y in years]),
                 Series(name=_("EU"), values=[eis.eu_sii.get(y) for y in years]),
             ],
             unit=_("index"),

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from advisory.domain.charts import Chart
 from advisory.domain.regions import RegionProfile
 from advisory.domain.sources import Source
-from advisory.domain.text import Msg
+from advisory.domain.text import Msg, Text
 
 
 class StressTestAnswers(BaseModel):
@@ -76,7 +76,7 @@ class DimensionScore(BaseModel):
 
 
 class CountryContext(BaseModel):
-    country_name: str
+    country_name: Text
     year: int
     sii: float
     eu_sii: float
