@@ -50,3 +50,34 @@ COUNTRIES: dict[str, Msg] = {
 def country_name(code: str, fallback: str = "") -> Text:
     """The country's name as a message, or `fallback` (else the code) for a country outside the scoreboard."""
     return COUNTRIES.get(code.upper(), fallback or code)
+
+
+LANGUAGES: dict[str, Msg] = {
+    "bg": _("Bulgarian"),
+    "cs": _("Czech"),
+    "da": _("Danish"),
+    "de": _("German"),
+    "el": _("Greek"),
+    "en": _("English"),
+    "es": _("Spanish"),
+    "et": _("Estonian"),
+    "fi": _("Finnish"),
+    "fr": _("French"),
+    "hr": _("Croatian"),
+    "hu": _("Hungarian"),
+    "it": _("Italian"),
+    "lt": _("Lithuanian"),
+    "lv": _("Latvian"),
+    "nl": _("Dutch"),
+    "pl": _("Polish"),
+    "pt": _("Portuguese"),
+    "ro": _("Romanian"),
+    "sk": _("Slovak"),
+    "sl": _("Slovenian"),
+    "sv": _("Swedish"),
+}
+
+
+def language_name(code: str) -> Text:
+    """A language's name as a message (its code for a language the list does not know)."""
+    return LANGUAGES.get(code.lower(), code)

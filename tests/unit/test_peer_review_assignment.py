@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from advisory.adapters.i18n import translator
 from advisory.stages.peer_review.assignment import (
     MIN_FOREIGN_COUNTRIES,
     AssignmentImpossible,
@@ -63,8 +64,17 @@ def test_each_choice_explains_expertise_language_origin_and_load():
         reviewer("it", "IT", "ITH5"),
     ]
     reasons = {a.reviewer_id: a.reasons for a in assign_reviewers([host()], pool)["ES61"]}
-    assert reasons["pt"] == ["shares agri-food", "speaks es", "from PT (PT11), outside ES61", "1 of 2 assignments"]
-    assert reasons["fr"][1] == "works in English"
+    assert [str(r) for r in reasons["pt"]] == [
+        "shares agri-food",
+        "speaks Spanish",
+        "from Portugal, outside the host region",
+        "1 of 2 assignments",
+    ]
+    assert [translator("es").text(r) for r in reasons["pt"]][1:3] == [
+        "habla español",
+        "de Portugal, fuera de la región anfitriona",
+    ]
+    assert str(reasons["fr"][1]) == "works in English"
 
 
 def test_only_one_foreign_country_names_the_country_rule():

@@ -29,7 +29,7 @@ def assign(per_host: int = typer.Option(3, help="reviewers per host region (2 to
                 a.name,
                 a.organisation,
                 a.country,
-                "; ".join(a.reasons),
+                "; ".join(str(reason) for reason in a.reasons),
             )
     console.print(table)
 

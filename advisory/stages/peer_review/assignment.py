@@ -21,8 +21,10 @@ import hashlib
 import numpy as np
 from pydantic import BaseModel, Field
 
+from advisory.domain.countries import country_name, language_name
 from advisory.domain.errors import AdvisoryError
 from advisory.domain.regions import RegionProfile
+from advisory.domain.text import Text, _, ngettext
 from advisory.stages.peer_review.pool import Reviewer
 
 MIN_FOREIGN_COUNTRIES = 2
@@ -60,7 +62,7 @@ class ReviewerAssignment(BaseModel):
     name: str
     organisation: str
     country: str
-    reasons: list[str]
+    reasons: list[Text]
 
 
 class AssignmentImpossible(AdvisoryError):
@@ -242,7 +244,7 @@ def _each_host_gets_its_reviewers(programme, pairs, hosts, pool, per_host) -> No
         programme.constraint([(col, 1.0) for _, col in mine], per_host, per_host)
         # y[c] <= number chosen from country c, y[c] <= 1, sum y >= 2: two countries at least
         covered = []
-        for country in sorted({r.country for r, _ in mine} - {host.country}):
+        for country in sorted({r.country for r, _col in mine} - {host.country}):
             y = programme.variable(0.0, integral=False)
             programme.constraint([(y, 1.0)] + [(col, -1.0) for r, col in mine if r.country == country], -np.inf, 0)
             covered.append((y, 1.0))
@@ -252,7 +254,7 @@ def _each_host_gets_its_reviewers(programme, pairs, hosts, pool, per_host) -> No
 def _load_is_capped_and_spread(programme, pairs, pool, load) -> None:
     """Each reviewer's assignments fill numbered slots whose cost grows with the slot number."""
     columns: dict[str, list[int]] = {}
-    for (_, reviewer_id), col in pairs.items():
+    for (_host, reviewer_id), col in pairs.items():
         columns.setdefault(reviewer_id, []).append(col)
     for reviewer in pool:
         mine = columns.get(reviewer.id, [])
@@ -269,10 +271,12 @@ def _explain(host: Host, reviewer: Reviewer, total_load: int) -> ReviewerAssignm
     expertise = list({term.casefold(): term for term in shared_expertise(host, reviewer)}.values())
     regional = [language for language in shared_languages(host, reviewer) if language != "en"]
     reasons = [
-        f"shares {_and(expertise[:3])}",
-        f"speaks {_and(regional)}" if regional else "works in English",
-        f"from {reviewer.country} ({reviewer.home_region}), outside {host.code}",
-        f"{total_load} of {reviewer.max_assignments} assignment{'' if reviewer.max_assignments == 1 else 's'}",
+        _("shares {topics}", topics=expertise[:3]),
+        _("speaks {languages}", languages=[language_name(code) for code in regional])
+        if regional
+        else _("works in English"),
+        _("from {country}, outside the host region", country=country_name(reviewer.country)),
+        ngettext("{load} of {n} assignment", "{load} of {n} assignments", reviewer.max_assignments, load=total_load),
     ]
     return ReviewerAssignment(
         reviewer_id=reviewer.id,
