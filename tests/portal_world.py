@@ -10,6 +10,7 @@ from typing import Any
 from advisory.adapters.store.models import AccessToken
 from advisory.domain.access import Role, csrf_token, token_digest
 from advisory.domain.stages import STAGES, StageStatus
+from advisory.entrypoints.web.pages import LANGUAGE_COOKIE
 from advisory.services.approvals import approve, close_stage
 from advisory.services.demo import demo_files
 from advisory.services.engine import StageOutcome, advance_directly
@@ -62,8 +63,11 @@ def nonce_of(html: str) -> str:
     return re.search(r'name="nonce" value="([^"]+)"', html).group(1)
 
 
-def follow_link(client, token: str, confirm: bool = False) -> str:
-    """What a browser does with a personal link: opens its page, which posts the code; returns the form token."""
+def follow_link(client, token: str, confirm: bool = False, language: str | None = "en") -> str:
+    """What a browser does with a personal link: opens its page, which posts the code; returns the form token.
+    The pages read in `language` (None: the portal chooses, e.g. the region's language for a contact)."""
+    if language:
+        client.cookies.set(LANGUAGE_COOKIE, language)
     opened = client.get(f"/signin?token={token}")
     assert opened.status_code == 200, opened.text
     sent = {"token": token, "nonce": nonce_of(opened.text), **({"confirm": "yes"} if confirm else {})}
@@ -79,10 +83,13 @@ def sign_in(
     region: str | None = None,
     reviewer_id: str | None = None,
     name: str | None = None,
+    language: str | None = "en",
 ) -> str:
-    """Signs the client in through the invite link; returns the form token for its POSTs."""
+    """Signs the client in through the invite link; returns the form token for its POSTs. The pages then read
+    in `language` (English unless told: these tests check what the portal does, test_portal_language.py in
+    which language); None leaves the choice to the portal (the region's language for a contact)."""
     client.cookies.clear()
-    return follow_link(client, issue(project, role, region, reviewer_id, name=name))
+    return follow_link(client, issue(project, role, region, reviewer_id, name=name), language=language)
 
 
 def expire(project: Project, token: str) -> None:

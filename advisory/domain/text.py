@@ -87,6 +87,11 @@ def english_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}" if items else ""
 
 
+def stored_english(value: Any) -> str:
+    """A text read back from a stored result (a dumped message, a quote or a string) as plain English."""
+    return english(_revived(value)) if value is not None else ""
+
+
 def english(text: Text | None) -> str:
     """Any text as plain English (a Msg in its English form, a Quote as written)."""
     return "" if text is None else str(text)

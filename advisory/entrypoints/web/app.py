@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from advisory.domain.access import Role
 from advisory.domain.errors import ActionRefused, AdvisoryError, QuotaExceeded, UnknownRegion, UnknownStage
+from advisory.domain.text import Msg, _
 from advisory.entrypoints.web.deps import Advancing, NotSignedIn, Portal, current_visitor
 from advisory.entrypoints.web.guard import BodyLimit, NoTracebacks, SecurityHeaders
 from advisory.entrypoints.web.pages import HERE, page
@@ -20,15 +21,15 @@ from advisory.entrypoints.web.signin import signin_page
 from advisory.services.project import Project
 
 ERROR_TITLES = {
-    400: "The request could not be understood",
-    403: "Not allowed",
-    404: "Not found",
-    405: "Not allowed",
-    409: "Not possible now",
-    413: "Upload too large",
-    422: "Some fields are missing or wrong",
-    429: "Too much sent today",
-    500: "Something went wrong",
+    400: _("The request could not be understood"),
+    403: _("Not allowed"),
+    404: _("Not found"),
+    405: _("Not allowed"),
+    409: _("Not possible now"),
+    413: _("Upload too large"),
+    422: _("Some fields are missing or wrong"),
+    429: _("Too much sent today"),
+    500: _("Something went wrong"),
 }
 # What people can meet in the services, as HTTP statuses; anything else an AdvisoryError says is a 400.
 ERROR_STATUS = {QuotaExceeded: 429, ActionRefused: 409, UnknownRegion: 404, UnknownStage: 404}
@@ -86,13 +87,22 @@ def _error_pages(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> HTMLResponse:
-        title = ERROR_TITLES.get(exc.status_code, "Something went wrong")
-        message = exc.detail if isinstance(exc.detail, str) and exc.status_code < 500 else ""
+        title = ERROR_TITLES.get(exc.status_code, ERROR_TITLES[500])
+        message = exc.detail if isinstance(exc.detail, str | Msg) and exc.status_code < 500 else ""
         return page(request, "error.html", status_code=exc.status_code, person=None, title=title, message=message)
 
     @app.exception_handler(AdvisoryError)
     async def refused(request: Request, exc: AdvisoryError) -> HTMLResponse:
         status = next((code for kind, code in ERROR_STATUS.items() if isinstance(exc, kind)), 400)
+        if status == 404:  # an unknown region or stage: said in the reader's language
+            return page(
+                request,
+                "error.html",
+                status_code=404,
+                person=None,
+                title=ERROR_TITLES[404],
+                message=_("There is no such region or stage."),
+            )
         message = str(exc)
         return page(
             request,
@@ -106,7 +116,7 @@ def _error_pages(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> HTMLResponse:
         fields = sorted({str(e["loc"][-1]) for e in exc.errors() if e.get("loc")})
-        message = f"Please check: {', '.join(fields)}." if fields else ""
+        message = _("Please check: {fields}.", fields=fields) if fields else ""
         return page(request, "error.html", status_code=422, person=None, title=ERROR_TITLES[422], message=message)
 
 

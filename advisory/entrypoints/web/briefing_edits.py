@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from advisory.domain.errors import ActionRefused
 from advisory.domain.stages import StageStatus
+from advisory.domain.text import stored_english
 from advisory.services.project import Project
 from advisory.services.submissions import record_input
 from advisory.stages.briefing.models import BriefingEdits, RecommendationEdit
@@ -43,14 +44,22 @@ def briefing_draft(project: Project, code: str) -> BriefingDraft | None:
         status = uow.engagements.stage_state(code, STAGE).status
     if latest is None or not latest.result:
         return None
-    kept = [{**r, "dropped": False} for r in latest.result.get("recommendations", [])]
-    dropped = [{**r, "dropped": True} for r in latest.result.get("dropped", [])]
+    kept = [_shown(r, dropped=False) for r in latest.result.get("recommendations", [])]
+    dropped = [_shown(r, dropped=True) for r in latest.result.get("dropped", [])]
     return BriefingDraft(
         document_id=latest.id,
         version=latest.version,
         recommendations=kept + dropped,
         awaiting_approval=status == StageStatus.READY_FOR_APPROVAL and latest.approved_at is None,
     )
+
+
+TEXTS = ("title", "text", "generated_title", "generated_text")
+
+
+def _shown(recommendation: dict[str, Any], dropped: bool) -> dict[str, Any]:
+    """A stored recommendation as the form shows it: its texts in English, the observatory's working language."""
+    return {**recommendation, **{key: stored_english(recommendation.get(key)) for key in TEXTS}, "dropped": dropped}
 
 
 def edits_from_form(recommendations: list[dict[str, Any]], form: Mapping[str, str], by: str) -> BriefingEdits | None:

@@ -20,6 +20,7 @@ from advisory.domain.access import (
     may_see_region,
     reviewer_regions,
 )
+from advisory.domain.text import _
 from advisory.services.project import Project
 
 COOKIE = "advisory_session"
@@ -133,7 +134,7 @@ def checked_form(request: Request, person: SignedIn, csrf: Annotated[str, Form()
     if not csrf_matches(person.session, csrf):
         raise HTTPException(
             status_code=403,
-            detail="This form has expired or did not come from the portal. Reload the page and try again.",
+            detail=_("This form has expired or did not come from the portal. Reload the page and try again."),
         )
     return person
 
@@ -145,15 +146,15 @@ def region_of(person: Visitor, the_portal: Portal, code: str) -> str:
     """The region's canonical code when this person may see it; 404 for unknown, 403 for someone else's."""
     region = the_portal.project.regions.get(code.strip().upper())
     if region is None:
-        raise HTTPException(status_code=404, detail="There is no such region.")
+        raise HTTPException(status_code=404, detail=_("There is no such region."))
     if not person.sees(region.code):
-        raise HTTPException(status_code=403, detail="This region is not yours to see.")
+        raise HTTPException(status_code=403, detail=_("This region is not yours to see."))
     return region.code
 
 
 def programme_visitor(person: SignedIn) -> Visitor:
     if not may_see_programme(person.grant):
-        raise HTTPException(status_code=403, detail="Only coordinators and experts see the whole programme.")
+        raise HTTPException(status_code=403, detail=_("Only coordinators and experts see the whole programme."))
     return person
 
 

@@ -7,6 +7,8 @@ import logging
 from fastapi import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from advisory.domain.text import _
+
 log = logging.getLogger("advisory.portal")
 
 # Forms may carry a file of `limit` bytes plus the multipart envelope and a few text fields.
@@ -65,7 +67,7 @@ class BodyLimit:
             received += len(message.get("body", b""))
             if received > self.limit:
                 # Raised inside the route's body parsing, so it becomes the 413 error page.
-                raise HTTPException(status_code=413, detail="The upload is larger than the portal accepts.")
+                raise HTTPException(status_code=413, detail=_("The upload is larger than the portal accepts."))
             return message
 
         await self.app(scope, counted, send)

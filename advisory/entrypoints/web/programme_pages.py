@@ -6,6 +6,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from advisory.domain.stages import STAGES
+from advisory.domain.text import _
 from advisory.entrypoints.web.deps import Portal, ProgrammeVisitor, ThePortal
 from advisory.entrypoints.web.pages import page
 from advisory.entrypoints.web.status_export import status_workbook
@@ -61,7 +62,7 @@ def event_log(request: Request, person: ProgrammeVisitor, the_portal: ThePortal,
     code = None
     if region:
         if region.upper() not in the_portal.project.regions:
-            raise HTTPException(status_code=404, detail="There is no such region.")
+            raise HTTPException(status_code=404, detail=_("There is no such region."))
         code = region.upper()
     with the_portal.project.unit_of_work() as uow:
         events = uow.engagements.events(code, limit=300)

@@ -20,6 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from advisory.domain.access import may_run_engagements, may_see_document, may_see_upload, uploadable_kinds
 from advisory.domain.errors import AdvisoryError
 from advisory.domain.stages import STAGES, StageStatus
+from advisory.domain.text import _
 from advisory.entrypoints.web.briefing_edits import BriefingChanged, briefing_draft, edits_from_form, record_edits
 from advisory.entrypoints.web.deps import Portal, Posted, SignedIn, ThePortal, Visitor, region_of
 from advisory.entrypoints.web.once import FORM_KEY, Result, fingerprint, handled_once
@@ -114,7 +115,7 @@ async def upload(
 ) -> HTMLResponse:
     code = region_of(person, the_portal, code)
     if kind not in uploadable_kinds(person.grant, code, person.assigned, the_portal.input_kinds):
-        raise HTTPException(status_code=403, detail=f"You cannot send {kind} files for this region.")
+        raise HTTPException(status_code=403, detail=_("You cannot send files of this kind for this region."))
     data = await file.read()
     filename = Path(file.filename or "upload").name
     said = fingerprint([("kind", kind), ("filename", filename)], data)
@@ -136,7 +137,7 @@ def stored_receipt(request: Request, code: str, upload_id: int, person: SignedIn
         found = uow.engagements.upload_of(code, upload_id)
     # A receipt of someone else's file is "not found": that it exists is not theirs to learn either.
     if found is None or not may_see_upload(person.grant, found.uploaded_by):
-        raise HTTPException(status_code=404, detail="There is no such receipt for this region.")
+        raise HTTPException(status_code=404, detail=_("There is no such receipt for this region."))
     return page(request, "stored_upload.html", person=person, upload=found, region_code=code)
 
 
@@ -149,11 +150,11 @@ def download(document_id: int, person: SignedIn, the_portal: ThePortal) -> FileR
     if found is None or not may_see_document(
         person.grant, found[0], found[1].document, found[1].approved_at is not None, person.assigned
     ):
-        raise HTTPException(status_code=404, detail="There is no such document.")
+        raise HTTPException(status_code=404, detail=_("There is no such document."))
     region, version = found
     path = Path(version.path).resolve()
     if not path.is_relative_to(project.settings.output_dir.resolve()) or not path.is_file():
-        raise HTTPException(status_code=404, detail="The document file is no longer on the server.")
+        raise HTTPException(status_code=404, detail=_("The document file is no longer on the server."))
     name = f"{region}_{version.document}_v{version.version}.docx"
     media = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     return FileResponse(path, media_type=media, filename=name)
@@ -161,7 +162,7 @@ def download(document_id: int, person: SignedIn, the_portal: ThePortal) -> FileR
 
 def expert(person: Posted) -> Visitor:
     if not may_run_engagements(person.grant):
-        raise HTTPException(status_code=403, detail="Only observatory experts run engagements.")
+        raise HTTPException(status_code=403, detail=_("Only observatory experts run engagements."))
     return person
 
 
@@ -209,7 +210,7 @@ async def stage_action(
 ) -> Response:
     code = region_of(person, the_portal, code)
     if action not in ("close", "approve"):
-        raise HTTPException(status_code=404, detail="There is no such action.")
+        raise HTTPException(status_code=404, detail=_("There is no such action."))
 
     async def handle() -> Result:
         decide = close_stage if action == "close" else approve

@@ -13,6 +13,7 @@ from fastapi import APIRouter, BackgroundTasks, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from advisory.domain.access import Role, may_review
+from advisory.domain.text import _
 from advisory.entrypoints.web.deps import Portal, Posted, SignedIn, ThePortal, Visitor, region_of
 from advisory.entrypoints.web.once import FORM_KEY, fingerprint, handled_once
 from advisory.entrypoints.web.pages import page
@@ -64,14 +65,14 @@ def _score(text: str) -> int | str | None:
 def reviewer_of(person: Visitor, the_portal: Portal, code: str) -> str:
     code = region_of(person, the_portal, code)
     if not may_review(person.grant, code, person.assigned):
-        raise HTTPException(status_code=403, detail="You are not assigned to review this engagement.")
+        raise HTTPException(status_code=403, detail=_("You are not assigned to review this engagement."))
     return code
 
 
 @router.get("/reviews", response_class=HTMLResponse)
 def my_reviews(request: Request, person: SignedIn, the_portal: ThePortal) -> HTMLResponse:
     if person.grant.role != Role.REVIEWER:
-        raise HTTPException(status_code=403, detail="This page is for peer reviewers.")
+        raise HTTPException(status_code=403, detail=_("This page is for peer reviewers."))
     packs = {}
     with the_portal.project.unit_of_work() as uow:
         for code in sorted(r for r in person.assigned if person.sees(r)):

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from advisory.domain.access import may_submit_survey
+from advisory.domain.text import _
 from advisory.entrypoints.web.deps import Portal, Posted, SignedIn, ThePortal, Visitor, region_of
 from advisory.entrypoints.web.once import FORM_KEY, Result, fingerprint, handled_once
 from advisory.entrypoints.web.pages import page
@@ -60,7 +61,7 @@ def response_csv(instrument: Any, region: str, answers: Answers) -> bytes:
 def surveyor(person: Visitor, the_portal: Portal, code: str) -> str:
     code = region_of(person, the_portal, code)
     if not may_submit_survey(person.grant, code):
-        raise HTTPException(status_code=403, detail="Only the region's contacts fill in its survey.")
+        raise HTTPException(status_code=403, detail=_("Only the region's contacts fill in its survey."))
     return code
 
 
@@ -70,8 +71,15 @@ def loaded_instrument(the_portal: Portal) -> Any:
     except OSError as missing:  # the instrument file cannot be read (moved, unreadable)
         raise HTTPException(
             status_code=503,
-            detail="The web survey form is not available at the moment; please upload the Excel template instead.",
+            detail=_("The web survey form is not available at the moment; please upload the Excel template instead."),
         ) from missing
+
+
+def field_labels(instrument: Any) -> dict[str, str]:
+    """Each answer column's question (a catalog key): errors name what the contact read, never a column code."""
+    labels = {column: question.text for question in instrument.questions for column in question.columns}
+    labels["respondent_id"] = instrument.labels.get("respondent_id", "respondent_id")
+    return labels
 
 
 def form_page(request: Request, the_portal: Portal, person: Visitor, code: str, answers: Answers, **extra: Any):
@@ -83,7 +91,7 @@ def form_page(request: Request, the_portal: Portal, person: Visitor, code: str, 
         person=person,
         region=region,
         instrument=instrument,
-        lang=region.language,
+        field_labels=field_labels(instrument),
         answers=answers,
         **extra,
     )
