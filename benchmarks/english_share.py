@@ -6,8 +6,8 @@ its words that are English function words (the, and, of, with, which, that, from
 titles aside: tests/documents.py), with the most frequent of them; then the same share for the words the
 engine wrote, that is without the words people wrote and the documents quote as written (the region's profile:
 challenge, organisations; the expert's findings, the stress-test comment, the reviews and the briefing edits
-of `demo/`). Issue 14 asks for below 1 % in every non-English region's documents; an English document has
-about 10-18 %.
+of `demo/`, and the names of the real programmes the briefing cites). Issue 14 asks for below 1 % in every
+non-English region's documents; an English document has about 10-18 %.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ def latest_documents(output_dir: Path) -> dict[str, list[Path]]:
 def people_wrote(region: str, settings: Settings) -> list[str]:
     """Every text of the region's profile and of the demo's inputs for it: words the documents quote as written."""
     files = [settings.regions_dir / f"{region}.yaml", *(settings.regions_dir.parent / "demo").glob(f"*/{region}.yaml")]
+    files.append(settings.datasets_dir / "good_practices.yaml")  # names of real programmes, cited as published
     files += (settings.regions_dir.parent / "demo" / "reviews" / region).glob("*.yaml")
     found: list[str] = []
 
@@ -57,6 +58,8 @@ def people_wrote(region: str, settings: Settings) -> list[str]:
 
     for path in files:
         walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    profile = yaml.safe_load((settings.regions_dir / f"{region}.yaml").read_text(encoding="utf-8"))
+    found.append(" ".join(profile["challenge"].split(":")[0].split()))  # the briefing quotes its first clause
     return sorted(found, key=len, reverse=True)
 
 

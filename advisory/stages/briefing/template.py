@@ -28,7 +28,7 @@ def _summary(doc: TemplateBuilder) -> None:
             (_("Figure"), "row.label"),
             (_("Value"), "row.value|num(row.digits)"),
             ("", "row.unit"),
-            (_("Source"), "row.source"),
+            (_("Source"), "(result.sources|selectattr('key', 'equalto', row.source)|first).dataset"),
         ],
     )
 
