@@ -18,6 +18,7 @@ import pytest
 
 from advisory.domain.access import Role
 from advisory.entrypoints.web.app import create_app
+from advisory.entrypoints.web.pages import LANGUAGE_COOKIE
 from tests.portal_world import INPUT_KINDS, advance_now, issue, play_until, real_project
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -71,13 +72,26 @@ def live_portal(settings):
     thread.join(timeout=10)
 
 
+class EnglishReader:
+    """Chromium whose pages read the portal in English (what these tests look for; the language of each
+    reader is tested in tests/integration/test_portal_language.py)."""
+
+    def __init__(self, chromium) -> None:
+        self.chromium = chromium
+
+    def new_page(self, **options):
+        page = self.chromium.new_page(**options)
+        page.context.add_cookies([{"name": LANGUAGE_COOKIE, "value": "en", "domain": "127.0.0.1", "path": "/"}])
+        return page
+
+
 @pytest.fixture
 def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
+        yield EnglishReader(chromium)
         chromium.close()
 
 
@@ -115,11 +129,11 @@ def test_a_contact_fills_in_the_real_survey_and_the_coordinator_sees_it_counted(
     assert "0 of 20 responses" in survey_cell(coordinator).inner_text()
     coordinator.screenshot(path=shots / "1-dashboard-before.png", full_page=True)
 
-    contact = browser.new_page(viewport={"width": 1100, "height": 1000})
+    contact = browser.chromium.new_page(viewport={"width": 1100, "height": 1000})  # reads in the region's language
     open_link(contact, base, issue(project, Role.CONTACT, "SI03"), "/regions/SI03")
-    contact.get_by_role("link", name="Survey form").click()
+    contact.get_by_role("link", name="Obrazec ankete").click()
     contact.keyboard.press("Tab")
-    assert contact.evaluate("document.activeElement.textContent") == "Skip to content"
+    assert contact.evaluate("document.activeElement.textContent") == "Preskoči na vsebino"
     contact.get_by_label("Oznaka anketiranca").fill("lesni-grozd-1")
     contact.get_by_label("Vrsta organizacije").select_option("firm")
     contact.get_by_label("Velikost organizacije").select_option("small")
@@ -131,16 +145,16 @@ def test_a_contact_fills_in_the_real_survey_and_the_coordinator_sees_it_counted(
     contact.get_by_role("group", name=f"{market}: zadovoljstvo (1–5)").get_by_role("radio", name="2").check()
     contact.get_by_label("Univerze in raziskovalne organizacije").check()
     contact.get_by_label("Kaj je glavna ovira").fill(AWKWARD)
-    contact.get_by_text("Draft saved").wait_for(timeout=5000)
+    contact.get_by_text("Osnutek shranjen").wait_for(timeout=5000)
     contact.screenshot(path=shots / "2-survey-form.png", full_page=True)
-    submit = contact.get_by_role("button", name="Submit response")
+    submit = contact.get_by_role("button", name="Oddaj odgovor")
     submit.focus()
     contact.keyboard.press("Enter")
-    contact.get_by_role("heading", name="Received and accepted").wait_for()
+    contact.get_by_role("heading", name="Prejeto in sprejeto").wait_for()
     contact.screenshot(path=shots / "3-receipt.png", full_page=True)
 
     assert "1 of 20 responses" in wait_for_text(coordinator, survey_cell(coordinator), "1 of 20 responses")
-    assert "awaiting input" in survey_cell(coordinator).inner_text()
+    assert "waiting for input" in survey_cell(coordinator).inner_text()
     coordinator.screenshot(path=shots / "4-dashboard-after.png", full_page=True)
     with project.unit_of_work() as uow:
         [response] = uow.engagements.current_inputs("SI03", "survey_response")

@@ -125,9 +125,10 @@ THEME_WORDS = {  # how reviewers, indicator names and policy themes name a theme
 }
 
 
-def theme_of(words: str) -> str:
+def theme_of(words: str) -> str | None:
+    """The theme some words speak to; None when they name none (such a finding supports no recommendation)."""
     lowered = words.lower()
-    return next((theme for word, theme in THEME_WORDS.items() if word in lowered), "support")
+    return next((theme for word, theme in THEME_WORDS.items() if word in lowered), None)
 
 
 def slug(text: str) -> str:
@@ -143,7 +144,8 @@ def diagnosis(inputs: BriefingInputs) -> dict[str, list[Evidence]]:
         *_benchmarking_findings(inputs),
         *_peer_review_findings(inputs),
     ):
-        found.setdefault(theme, []).append(evidence)
+        if theme is not None:
+            found.setdefault(theme, []).append(evidence)
     return found
 
 
@@ -187,7 +189,7 @@ def _years(inputs: BriefingInputs, codes: list[str]) -> str:
     return "" if not years else str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
 
 
-def _survey_findings(inputs: BriefingInputs) -> Iterable[tuple[str, Evidence]]:
+def _survey_findings(inputs: BriefingInputs) -> Iterable[tuple[str | None, Evidence]]:
     year = str(inputs.region.survey.deadline.year)
     for b in [*inputs.survey.bottlenecks, *inputs.survey.further_gaps]:
         if b.gap >= MIN_GAP:
@@ -211,7 +213,7 @@ def _survey_findings(inputs: BriefingInputs) -> Iterable[tuple[str, Evidence]]:
             )
 
 
-def _benchmarking_findings(inputs: BriefingInputs) -> Iterable[tuple[str, Evidence]]:
+def _benchmarking_findings(inputs: BriefingInputs) -> Iterable[tuple[str | None, Evidence]]:
     for weak in inputs.benchmarking.weaknesses[:4]:
         yield (
             theme_of(f"{english(weak.name)} {english(weak.dimension)}"),
@@ -228,7 +230,7 @@ def _benchmarking_findings(inputs: BriefingInputs) -> Iterable[tuple[str, Eviden
         )
 
 
-def _peer_review_findings(inputs: BriefingInputs) -> Iterable[tuple[str, Evidence]]:
+def _peer_review_findings(inputs: BriefingInputs) -> Iterable[tuple[str | None, Evidence]]:
     received = inputs.peer_review.reviews_received
     for group in inputs.peer_review.recommendations:
         for advice in group.advice:
@@ -267,7 +269,7 @@ def candidates(inputs: BriefingInputs) -> list[Recommendation]:
 def challenge_theme(inputs: BriefingInputs) -> str:
     """The theme the region's own challenge and policy themes speak to."""
     words = " ".join([*inputs.region.policy_themes, inputs.region.challenge])
-    return theme_of(words)
+    return theme_of(words) or "support"
 
 
 def challenge_recommendation(inputs: BriefingInputs, found: dict[str, list[Evidence]]) -> Recommendation:

@@ -8,8 +8,8 @@
     const data = new FormData(form);
     data.delete("action");
     fetch(form.dataset.draft, { method: "POST", body: data, credentials: "same-origin" })
-      .then(function (r) { shown.textContent = r.ok ? "Draft saved" : "Draft not saved"; })
-      .catch(function () { shown.textContent = "Draft not saved (offline?)"; });
+      .then(function (r) { shown.textContent = r.ok ? shown.dataset.saved : shown.dataset.failed; })
+      .catch(function () { shown.textContent = shown.dataset.offline; });
   }
   form.addEventListener("input", function () {
     clearTimeout(timer);
