@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from advisory.domain.text import Text
+from advisory.domain.text import Text, _
 
 RATING_SCALE = (1.0, 5.0)
 """The scale of a 1-5 rating (importance, satisfaction): pass as `value_range`, with `tick_step=1`."""
@@ -43,3 +43,20 @@ class Chart(BaseModel):
     decimal_mark: str = "."
     group_mark: str = ","
     missing_label: str = Field(default="n/a", description="written where a bar is missing")
+
+
+def ratings_chart(
+    labels: list[Text], importance: list[float | None], satisfaction: list[float | None], responses: int
+) -> Chart:
+    """The survey's ratings per framework condition, importance beside satisfaction, on the 1-5 scale: the one
+    chart of the regional survey that later documents show again."""
+    return Chart(
+        kind="barh",
+        title=_("Framework conditions: importance and satisfaction (regional survey)"),
+        categories=labels,
+        series=[Series(name=_("Importance"), values=importance), Series(name=_("Satisfaction"), values=satisfaction)],
+        unit=_("mean rating (1-5)"),
+        source=_("Regional survey, {responses} responses", responses=responses),
+        value_range=RATING_SCALE,
+        tick_step=1,
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from advisory.domain.charts import RATING_SCALE, Chart, Series
+from advisory.domain.charts import Chart, ratings_chart
 from advisory.domain.good_practices import cite
 from advisory.domain.principles import PRINCIPLES, verdict
 from advisory.domain.sources import Source, SourcedFigure
@@ -142,18 +142,11 @@ def _bottleneck_chart(inputs: BriefingInputs) -> Chart | None:
     bottlenecks = [b for b in inputs.survey.bottlenecks if b.importance is not None]
     if not bottlenecks:
         return None
-    return Chart(
-        kind="barh",
-        title=_("Framework conditions: importance and satisfaction (regional survey)"),
-        categories=[b.label for b in bottlenecks],
-        series=[
-            Series(name=_("Importance"), values=[b.importance for b in bottlenecks]),
-            Series(name=_("Satisfaction"), values=[b.satisfaction for b in bottlenecks]),
-        ],
-        unit=_("mean rating (1-5)"),
-        source=_("Regional survey, {responses} responses", responses=inputs.survey.responses),
-        value_range=RATING_SCALE,
-        tick_step=1,
+    return ratings_chart(
+        [b.label for b in bottlenecks],
+        [b.importance for b in bottlenecks],
+        [b.satisfaction for b in bottlenecks],
+        inputs.survey.responses,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from advisory.domain.charts import RATING_SCALE, Chart, Series
+from advisory.domain.charts import RATING_SCALE, Chart, Series, ratings_chart
 from advisory.domain.regions import RegionProfile
 from advisory.domain.sources import Source
 from advisory.domain.text import Quote, _
@@ -36,18 +36,11 @@ def _bottleneck_chart(inputs: PackInputs) -> Chart | None:
     shown = [b for b in inputs.survey.bottlenecks[:7] if b.importance is not None and b.satisfaction is not None]
     if not shown:
         return None
-    return Chart(
-        kind="barh",
-        title=_("Framework conditions: importance and satisfaction"),
-        categories=[b.label for b in shown],
-        series=[
-            Series(name=_("Importance"), values=[b.importance for b in shown]),
-            Series(name=_("Satisfaction"), values=[b.satisfaction for b in shown]),
-        ],
-        unit=_("mean rating (1-5)"),
-        source=_("Regional survey, {responses} responses", responses=inputs.survey.responses),
-        value_range=RATING_SCALE,
-        tick_step=1,
+    return ratings_chart(
+        [b.label for b in shown],
+        [b.importance for b in shown],
+        [b.satisfaction for b in shown],
+        inputs.survey.responses,
     )
 
 
