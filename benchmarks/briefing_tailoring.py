@@ -47,7 +47,7 @@ def main() -> None:
     total = sum(len(found) for found in sentences.values())
     recommendations = [r for b in briefings.values() for r in b.recommendations]
     two = sum(len(r.evidence) >= 2 for r in recommendations)
-    two_stages = sum(len({english.text(e.stage) for e in r.evidence}) >= 2 for r in recommendations)
+    two_stages = sum(len({e.figure.source for e in r.evidence}) >= 2 for r in recommendations)
     print(f"regions: {len(briefings)}, recommendations: {len(recommendations)}")
     print(
         f"sentences shared with another region's briefing: {shared} of {total} ({shared / total:.1%}; target <= 25 %)"

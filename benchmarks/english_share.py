@@ -42,7 +42,7 @@ def latest_documents(output_dir: Path) -> dict[str, list[Path]]:
 def people_wrote(region: str, settings: Settings) -> list[str]:
     """Every text of the region's profile and of the demo's inputs for it: words the documents quote as written."""
     files = [settings.regions_dir / f"{region}.yaml", *(settings.regions_dir.parent / "demo").glob(f"*/{region}.yaml")]
-    files.append(settings.datasets_dir / "good_practices.yaml")  # names of real programmes, cited as published
+    files.append(settings.datasets_dir / "policy_toolkit.yaml")  # where the toolkit cites sources as published
     files += (settings.regions_dir.parent / "demo" / "reviews" / region).glob("*.yaml")
     found: list[str] = []
 
@@ -77,7 +77,9 @@ def main() -> None:
     print(f"{'region':7} {'lang':4} {'document':22} {'words':>6} {'English':>8} {'engine':>7}  most frequent (engine)")
     worst = worst_engine = 0.0
     for region, documents in latest_documents(output_dir).items():
-        language = languages.get(region, "?")
+        if region not in languages:  # the programme report: English, for the Policy Forum
+            continue
+        language = languages[region]
         quoted = people_wrote(region, settings)
         for path in documents:
             text = docx_text(path)

@@ -36,17 +36,17 @@ def wall(args: list[str], runs: int) -> tuple[float, str]:
 def in_process() -> tuple[float, float, float, int]:
     """Import of the service, first search (derives the reference data), and a later search, in seconds."""
     started = time.perf_counter()
-    from advisory.services.partners import find_partners
     from advisory.settings import Settings
+    from advisory.stages.partners import find_partners
 
     imported = time.perf_counter() - started
     settings = Settings()
     started = time.perf_counter()
-    search = find_partners(settings, "SI03", top=5)
+    search = find_partners(settings.datasets_dir, settings.regions_dir, "SI03", top=5)
     first = time.perf_counter() - started
     started = time.perf_counter()
     for _ in range(20):
-        find_partners(settings, "SI03", top=5)
+        find_partners(settings.datasets_dir, settings.regions_dir, "SI03", top=5)
     later = (time.perf_counter() - started) / 20
     return imported, first, later, search.considered
 

@@ -132,6 +132,7 @@ def played_project(played_world, tmp_path: Path):
     with contextlib.closing(sqlite3.connect(settings.data_dir / "advisory.db")) as copied, copied:
         moved = (str(world / "output"), str(settings.output_dir))
         copied.execute("UPDATE document_version SET path = replace(path, ?, ?)", moved)
+        copied.execute("UPDATE programme_document SET path = replace(path, ?, ?)", moved)
     project = Project(settings)
     use_project(project)
     return project

@@ -20,7 +20,7 @@ import yaml
 
 from advisory.adapters.reference_cache import reference_cache
 from advisory.domain.errors import InvalidData
-from advisory.domain.good_practices import GoodPractice, GoodPracticeLibrary
+from advisory.domain.toolkit import Instrument, Toolkit
 
 LONG_COLUMNS = ["region", "indicator", "year", "value", "unit", "source"]
 EUROSTAT_SOURCE = "Eurostat regional statistics via Honti et al. (2020), Data in Brief 33:106464"
@@ -131,10 +131,10 @@ def country_names(datasets_dir: Path) -> dict[str, str]:
 
 
 @reference_cache
-def load_good_practices(datasets_dir: Path) -> list[GoodPractice]:
-    """The good-practice library (`good_practices.yaml`), validated."""
-    raw = yaml.safe_load((datasets_dir / "good_practices.yaml").read_text(encoding="utf-8"))
-    return GoodPracticeLibrary.model_validate(raw).practices
+def load_toolkit(datasets_dir: Path) -> list[Instrument]:
+    """The Cluster Policy Toolkit (`policy_toolkit.yaml`), every code checked."""
+    raw = yaml.safe_load((datasets_dir / "policy_toolkit.yaml").read_text(encoding="utf-8"))
+    return Toolkit.model_validate(raw).instruments
 
 
 # --- regional employment by NACE division and NUTS names (cluster mapping, partner search) -----
@@ -239,3 +239,9 @@ def nuts_successors(datasets_dir: Path, old: str = "2013", new: str = "2016") ->
     same_territory = ~change.str.contains("split|discontinued|new region|boundary", regex=True)
     kept = level2[same_territory]
     return dict(zip(kept[f"code_{old}"], kept[f"code_{new}"], strict=True))
+
+
+def toolkit_words(fileobj, keywords, comment_tags, options):  # noqa: ARG001 - Babel's extractor signature
+    """Babel extractor (babel.cfg) for the toolkit: every instrument's title is a message readers see."""
+    for instrument in Toolkit.model_validate(yaml.safe_load(fileobj.read().decode("utf-8"))).instruments:
+        yield 0, "_", instrument.title, []

@@ -17,3 +17,10 @@ CONDITIONS: dict[str, Msg] = {
     "financial": _("Financial conditions"),
     "support": _("Business support conditions"),
 }
+
+TOPICS: dict[str, Msg] = {
+    **CONDITIONS,
+    "cross-sectoral": _("Cross-sectoral collaboration"),
+    "structural change": _("Structural change into emerging industries"),
+}
+"""What advice is about: the seven conditions, and the two aims the stress test asks about besides them."""

@@ -114,12 +114,15 @@ THEME_PRINCIPLES: dict[str, frozenset[int]] = {
 }
 
 
-def verdict(principle: Principle, text: str, theme: str | None = None) -> Verdict:
-    """Risky wording wins over everything: one 'individual firms' outweighs 'cluster'; then the instrument's
-    design (its theme); then the wording."""
+def verdict(principle: Principle, text: str, theme: str | None = None, design: Verdict | None = None) -> Verdict:
+    """Risky wording wins over everything: one 'individual firms' outweighs 'cluster' (an expert's rewrite that
+    turns to a Don't is caught in any of the catalog's languages); then the design of the recommended
+    instrument (`design`, from its attributes in the toolkit), or, without one, its theme; then the wording."""
     lowered = text.lower()
     if any(word in lowered for word in principle.risky_words):
         return "at risk"
+    if design is not None:
+        return design
     if theme is not None and principle.number in THEME_PRINCIPLES.get(theme, frozenset()):
         return "supports"
     if any(word in lowered for word in principle.supporting_words):

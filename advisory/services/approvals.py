@@ -7,6 +7,7 @@ finds the stage already decided and is told so.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from pydantic import BaseModel
@@ -15,6 +16,7 @@ from advisory.domain.errors import ActionRefused
 from advisory.domain.stages import StageStatus
 from advisory.domain.stages import stage as stage_named
 from advisory.services.project import Project
+from advisory.stages.peer_review.gather import MEETING_KIND
 
 
 class StageClosed(BaseModel):
@@ -43,6 +45,31 @@ def close_stage(project: Project, region_code: str, stage_key: str, by: str) -> 
         row = uow.engagements.record_input(region.code, "stage_closed", stage.key, payload, recorded_by=by)
         uow.engagements.log(region.code, by, "input_recorded", kind="stage_closed", key=stage.key, changed=bool(row))
         uow.commit()
+
+
+MEETING_NOTICE_DAYS = 7
+
+
+def set_meeting(project: Project, region_code: str, start: dt.date, by: str) -> dt.date:
+    """An expert sets the two meeting days of the region's peer review (agreed with the region); the pack is
+    written again with them and the invitations follow. The first day must be a Monday to Thursday at least a
+    week ahead, and the peer review not yet completed."""
+    region = project.region(region_code)
+    earliest = project.today() + dt.timedelta(days=MEETING_NOTICE_DAYS)
+    if start < earliest:
+        raise ActionRefused(f"the meeting must start at least a week ahead, on {earliest} or later (not {start})")
+    if start.weekday() > 3:
+        raise ActionRefused(f"a two-day meeting starts Monday to Thursday; {start} is a {start:%A}")
+    with project.unit_of_work(immediate=True) as uow:
+        uow.engagements.lock_engagement(region.code)
+        status = uow.engagements.stage_state(region.code, "peer_review").status
+        if status == StageStatus.COMPLETED:
+            raise ActionRefused(f"the peer review of {region.code} is completed: its meeting has taken place")
+        payload = {"start": start.isoformat(), "by": by}
+        row = uow.engagements.record_input(region.code, MEETING_KIND, "meeting", payload, recorded_by=by)
+        uow.engagements.log(region.code, by, "input_recorded", kind=MEETING_KIND, key="meeting", changed=bool(row))
+        uow.commit()
+    return start
 
 
 def approve(project: Project, region_code: str, stage_key: str, by: str) -> dict[str, Any]:

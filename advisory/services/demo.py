@@ -20,6 +20,7 @@ from rich.console import Console
 
 from advisory.domain.roles import Role
 from advisory.domain.stages import StageStatus
+from advisory.services import programme_report
 from advisory.services.approvals import approve, close_stage
 from advisory.services.engine import StageOutcome, advance_directly
 from advisory.services.invitations import invite
@@ -93,7 +94,19 @@ def run_demo(
     _tell_people(project, console, regions)  # the last approvals' notices
     rows = [row for row in status_matrix(project) if row.region in regions]
     done = all(row.cells[-1].status == StageStatus.COMPLETED for row in rows)
+    if done and set(regions) == set(project.regions):
+        changed |= _programme_report(project, console)
     return DemoSummary(done=done, changed=changed, rows=rows, seconds=time.perf_counter() - started)
+
+
+def _programme_report(project: Project, console: Console) -> bool:
+    """The programme report over every region's approved documents, approved by the expert when it is new."""
+    version = programme_report.refresh(project)
+    if version is None or not version.written:
+        return False
+    programme_report.approve(project, EXPERT)
+    console.print(f"  programme report v{version.version} ({version.regions} regions): written and approved")
+    return True
 
 
 def _invite_contacts(project: Project, console: Console, regions: list[str]) -> bool:

@@ -20,6 +20,7 @@ import secrets
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 from sqlalchemy.exc import OperationalError
@@ -30,6 +31,9 @@ from advisory.domain.regions import RegionProfile
 from advisory.domain.stages import STAGES, Stage, StageStatus, Step, Waiting, stage_label
 from advisory.services import fingerprint
 from advisory.services.project import Project, StoredStageContext
+
+if TYPE_CHECKING:  # docxtpl and matplotlib load when a document is written, not to find out whether one must be
+    from advisory.adapters.documents.render import RenderedDocument
 
 SETTLED = (StageStatus.COMPLETED, StageStatus.READY_FOR_APPROVAL, StageStatus.AWAITING_INPUT)
 
@@ -80,6 +84,7 @@ def run_stage(project: Project, region_code: str, stage: Stage) -> StageOutcome:
 
 
 StageRunner = Callable[[str, Stage], StageOutcome]
+Recorder = Callable[["RenderedDocument", Any], None]
 
 
 def advance(region_code: str, run: StageRunner) -> list[StageOutcome]:
@@ -177,9 +182,6 @@ def _run_steps(project: Project, region_code: str, stage: Stage) -> StageOutcome
 
 
 def _write_document(project: Project, region: RegionProfile, stage: Stage, step: Step, gathered: BaseModel) -> bool:
-    # docxtpl and matplotlib load when a document is written, not to find out whether one must be.
-    from advisory.adapters.documents.render import render
-
     template = template_for(project, step.document)
     digest = inputs_hash(gathered, template)
     with project.unit_of_work() as uow:
@@ -198,32 +200,43 @@ def _write_document(project: Project, region: RegionProfile, stage: Stage, step:
     )
     context_model = DocumentContext(region=region, document=meta, result=result, sources=getattr(result, "sources", []))
     out = project.settings.output_dir / region.code / f"{step.document}_v{version}.docx"
+
+    def record(rendered: RenderedDocument, uow) -> None:
+        uow.engagements.add_document(
+            region.code,
+            stage=stage.key,
+            document=step.document,
+            version=version,
+            path=str(out),
+            sha256=rendered.sha256,
+            template=str(template.relative_to(project.settings.templates_dir)),
+            template_sha256=rendered.template_sha256,
+            inputs_hash=digest,
+            result=result.model_dump(mode="json"),
+        )
+        uow.engagements.log(region.code, "engine", "document_written", document=step.document, version=version)
+        if latest is not None and latest.approved_at is not None:
+            outdate_later_stages(project, uow, region.code, stage, step.template.title_in("en"), version)
+
+    write_version(project, template, context_model, out, record)
+    return True
+
+
+def write_version(project: Project, template: Path, context: DocumentContext, out: Path, record: Recorder) -> None:
+    """Render a new version to `out`: written aside first, recorded by `record(rendered, uow)` in a transaction
+    that claims the version (a unique key), and only then put in place; a crash leaves the last version as it was."""
+    from advisory.adapters.documents.render import render
+
     _remove_leftovers(out)
     pending = out.with_name(f".{out.stem}.{secrets.token_hex(4)}.pending")
-    rendered = render(template, context_model, pending, language=meta.language)
+    rendered = render(template, context, pending, language=context.document.language)
     try:
         with project.unit_of_work() as uow:
-            uow.engagements.add_document(
-                region.code,
-                stage=stage.key,
-                document=step.document,
-                version=version,
-                path=str(out),
-                sha256=rendered.sha256,
-                template=str(template.relative_to(project.settings.templates_dir)),
-                template_sha256=rendered.template_sha256,
-                inputs_hash=digest,
-                result=result.model_dump(mode="json"),
-            )
-            uow.engagements.log(region.code, "engine", "document_written", document=step.document, version=version)
-            if latest is not None and latest.approved_at is not None:
-                outdate_later_stages(project, uow, region.code, stage, step.template.title_in("en"), version)
-            # The row claims version N first (a unique key); only the run that holds it puts its file in place.
+            record(rendered, uow)
             os.replace(pending, out)
             uow.commit()
     finally:
         pending.unlink(missing_ok=True)
-    return True
 
 
 def _remove_leftovers(out: Path) -> None:

@@ -98,9 +98,25 @@ def _write_json(meta: DocumentMeta, region: str, document: str, result: BaseMode
         "version": meta.version,
         "date": meta.date.isoformat(),
         "language": meta.language,
-        "result": translated(result, meta.language),
+        "result": readable(translated(result, meta.language)),
     }
     _replace(out, json.dumps(copy, ensure_ascii=False, indent=2).encode("utf-8"))
+
+
+def readable(result: dict) -> dict:
+    """The exported result as a program reads it best: each piece of evidence flat, `{stage, label, value, unit,
+    year, source}`, its source named by the dataset it comes from (not the key the templates use)."""
+    sources = {s["key"]: s["dataset"] for s in result.get("sources", []) if isinstance(s, dict) and "key" in s}
+    for recommendation in [*result.get("recommendations", []), *result.get("dropped", [])]:
+        recommendation["evidence"] = [
+            {
+                "stage": item["stage"],
+                **{k: v for k, v in item["figure"].items() if k in ("label", "value", "unit", "year")},
+                "source": sources.get(item["figure"].get("source"), item["figure"].get("source")),
+            }
+            for item in recommendation.get("evidence", [])
+        ]
+    return result
 
 
 def _write_document(project: Project, document: str, context: DocumentContext, out: Path) -> None:

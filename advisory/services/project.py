@@ -51,6 +51,11 @@ class Project:
 
         return STAGE_STEPS
 
+    @property
+    def runs_the_stage_table(self) -> bool:
+        """Whether the stages are the real five (documents above the regions read their results), not a try-out's."""
+        return self._stage_steps is None
+
     def region(self, code: str) -> RegionProfile:
         """The region with this NUTS-2 code, in any case."""
         region = self.regions.get((code or "").strip().upper())

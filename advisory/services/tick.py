@@ -22,7 +22,7 @@ from advisory.domain import messages
 from advisory.domain.calendar import meeting_invitation
 from advisory.domain.stages import STAGES, StageStatus
 from advisory.domain.text import Msg, _
-from advisory.services import people
+from advisory.services import people, programme_report
 from advisory.services.notifications import queue, send_outbox
 from advisory.services.project import Project
 from advisory.services.status import StageCell, status_matrix
@@ -36,6 +36,7 @@ class TickReport(BaseModel):
     reopened: list[str] = []
     queued: dict[str, int] = {}
     sent: int = 0
+    programme_report: int | None = None  # the version written by this pass, if the approved documents changed
 
 
 def tick(project: Project, advance: Advance, *, send: bool = True) -> TickReport:
@@ -43,6 +44,8 @@ def tick(project: Project, advance: Advance, *, send: bool = True) -> TickReport
     report = TickReport(day=project.today())
     report.reopened = reopen_stale_stages(project)
     advance(sorted(project.regions))
+    programme = programme_report.refresh(project)  # approvals since the last pass change it
+    report.programme_report = programme.version if programme and programme.written else None
     report.queued = queue_notices(project)
     if report.day.weekday() == project.settings.digest_weekday:
         report.queued["digest"] = _digest(project)

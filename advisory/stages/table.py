@@ -81,7 +81,10 @@ def __getattr__(name: str) -> typing.Any:
     if name == "STAGE_STEPS":
         globals()[name] = stage_steps()
     elif name == "TEMPLATES":
-        globals()[name] = tuple(step.template for steps in __getattr__("STAGE_STEPS").values() for step in steps)
+        from advisory.stages.programme import template as programme_template
+
+        stages = tuple(step.template for steps in __getattr__("STAGE_STEPS").values() for step in steps)
+        globals()[name] = (*stages, programme_template.SOURCE)
     else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     return globals()[name]
@@ -89,5 +92,8 @@ def __getattr__(name: str) -> typing.Any:
 
 def result_models() -> dict[str, type[BaseModel]]:
     """Each document's result model, read from its build function's return annotation."""
+    from advisory.stages.programme.models import ProgrammeReport
+
     table = __getattr__("STAGE_STEPS")
-    return {step.document: typing.get_type_hints(step.build)["return"] for steps in table.values() for step in steps}
+    models = {step.document: typing.get_type_hints(step.build)["return"] for steps in table.values() for step in steps}
+    return {**models, "programme_report": ProgrammeReport}

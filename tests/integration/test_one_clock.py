@@ -48,7 +48,7 @@ def test_every_stored_time_falls_on_the_pinned_date(settings):
         "document_version.approved_at",
         "event.at",
         "access_token.issued_at",
-        "survey_draft.updated_at",
+        "form_draft.updated_at",
     }
     assert {(column, value.date()) for column, value in moments if value.date() != FROZEN} == set()
     # Deadlines lie after the pinned day (the token's expiry, the reviews' due date), or come from a profile.

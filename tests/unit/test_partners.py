@@ -11,8 +11,10 @@ from typer.testing import CliRunner
 from advisory.domain.clusters import SectorStars, UnknownSector, focus_divisions, sector_divisions
 from advisory.domain.partners import FOCUS_WEIGHT, RegionStrengths, Standing, rank_partners, reasons, thirds
 from advisory.entrypoints.cli import app
-from advisory.services.partners import find_partners, normalised_indicators
 from advisory.settings import Settings
+from advisory.stages.partners import find_partners, normalised_indicators
+
+SETTINGS = Settings()
 
 SECTORS = ["C16", "C29", "C31", "E38", "J62"]
 DOMAINS = ["business_rd", "tertiary_education", "public_rd"]
@@ -153,7 +155,7 @@ def test_focus_industries_and_sectors_map_to_divisions():
 
 # --- the real reference data -------------------------------------------------------------------------------
 def test_vzhodna_slovenija_gets_at_least_five_partners_with_reasons():
-    search = find_partners(Settings(), "si03", top=5)
+    search = find_partners(SETTINGS.datasets_dir, SETTINGS.regions_dir, "si03", top=5)
     assert search.region.code == "SI03" and search.focus == ("E37", "E38", "E39", "C16", "C31", "C29")
     assert len(search.candidates) == 5 and "SI03" not in {c.match.code for c in search.candidates}
     assert search.considered > 300  # the whole reference set, not the six
@@ -164,7 +166,7 @@ def test_vzhodna_slovenija_gets_at_least_five_partners_with_reasons():
 
 
 def test_a_sector_search_lists_only_regions_with_stars_in_it():
-    search = find_partners(Settings(), "SK04", sector="J62", top=10)
+    search = find_partners(SETTINGS.datasets_dir, SETTINGS.regions_dir, "SK04", sector="J62", top=10)
     assert search.focus == ("J62",) and len(search.candidates) == 10
     for candidate in search.candidates:
         assert [s.sector for s in candidate.match.focus_sectors] == ["J62"] and candidate.match.shared_points == 0
@@ -215,6 +217,6 @@ def test_only_the_benchmarking_tables_normalised_columns_are_read_and_old_codes_
 
 
 def test_any_region_of_the_reference_data_can_be_searched_and_old_codes_are_carried_over():
-    search = find_partners(Settings(), "fr21", top=3)
+    search = find_partners(SETTINGS.datasets_dir, SETTINGS.regions_dir, "fr21", top=3)
     assert search.region.code == "FRF2" and search.region.name == "Champagne-Ardenne"
     assert search.focus == () and len(search.candidates) == 3  # no profile: shared stars and domains only

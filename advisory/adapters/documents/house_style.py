@@ -155,7 +155,11 @@ class TemplateBuilder:
         for _blank in range(6):
             doc.add_paragraph()
         doc.add_paragraph(jinja_text(_("Prepared by the Cluster Observatory for")), style="Subtitle")
-        doc.add_paragraph("{{ region.name }} ({{ region.code }}), {{ region.country_name }}", style="Title")
+        doc.add_paragraph(
+            "{{ region.name }}{% if region.code %} ({{ region.code }}){% endif %}"
+            "{% if region.country_name %}, {{ region.country_name }}{% endif %}",
+            style="Title",
+        )
         cover_title = doc.add_paragraph()
         run = cover_title.add_run(jinja_text(title))
         run.bold, run.font.size, run.font.color.rgb = True, Pt(16), BRAND  # not a heading: no entry in the contents

@@ -10,7 +10,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-SCHEMA = "0006"  # the newest migration's revision (tests/unit/test_schema_revision.py keeps it true)
+SCHEMA = "0008"  # the newest migration's revision (tests/unit/test_schema_revision.py keeps it true)
 
 
 @lru_cache(maxsize=8)

@@ -135,6 +135,26 @@ class DocumentVersion(Base):
     approved_at: Mapped[dt.datetime | None]
 
 
+class ProgrammeDocument(Base):
+    """A document of the whole programme (the programme report): versioned and approved like a stage's documents,
+    but belonging to no one region."""
+
+    __tablename__ = "programme_document"
+    __table_args__ = (UniqueConstraint("document", "version"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int]
+    path: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    template: Mapped[str] = mapped_column(String(255))
+    template_sha256: Mapped[str] = mapped_column(String(64))
+    inputs_hash: Mapped[str] = mapped_column(String(64))
+    result: Mapped[dict[str, Any]]
+    created_at: Mapped[dt.datetime]
+    approved_by: Mapped[str | None] = mapped_column(String(255))
+    approved_at: Mapped[dt.datetime | None]
+
+
 class Event(Base):
     """Append-only log of who did what, when."""
 
@@ -165,12 +185,14 @@ class AccessToken(Base):
     last_used_at: Mapped[dt.datetime | None]
 
 
-class SurveyDraft(Base):
-    """A survey response a regional contact is still filling in on the portal (saved as they go)."""
+class FormDraft(Base):
+    """A form someone is still filling in on the portal (saved as they go): one per person and form."""
 
-    __tablename__ = "survey_draft"
+    __tablename__ = "form_draft"
+    __table_args__ = (UniqueConstraint("token_id", "form"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    token_id: Mapped[int] = mapped_column(ForeignKey("access_token.id"), unique=True)
+    token_id: Mapped[int] = mapped_column(ForeignKey("access_token.id"))
+    form: Mapped[str] = mapped_column(String(32))
     region: Mapped[str] = mapped_column(String(8))
     answers: Mapped[dict[str, Any]]
     updated_at: Mapped[dt.datetime]

@@ -24,13 +24,14 @@ from advisory.adapters.store.models import (
     DocumentVersion,
     Engagement,
     Event,
+    FormDraft,
     FormPost,
     OutboxMessage,
     PortalSession,
+    ProgrammeDocument,
     RecordedInput,
     SignInAttempt,
     StageState,
-    SurveyDraft,
     Upload,
 )
 from advisory.domain.access import (
@@ -334,6 +335,16 @@ class EngagementRepository:
         )
         return {region: version.result for region, version in rows}
 
+    def approved_documents(self, document: str) -> dict[str, DocumentVersion]:
+        """Region -> the latest approved version of this document (a newer version waiting for approval aside)."""
+        rows = self.session.execute(
+            select(Engagement.region, DocumentVersion)
+            .join(DocumentVersion, DocumentVersion.engagement_id == Engagement.id)
+            .where(DocumentVersion.document == document, DocumentVersion.approved_at.is_not(None))
+            .order_by(DocumentVersion.version)
+        )
+        return {region: version for region, version in rows}  # noqa: C416 (rows are Row objects, not pairs)
+
     def latest_document_ids(self, documents: list[str], region: str | None = None) -> dict[str, dict[str, int]]:
         """Document -> region -> id of its latest version (one region's, or every region's)."""
         query = (
@@ -531,29 +542,30 @@ def _grant(row: AccessToken) -> Grant:
     )
 
 
-class SurveyDraftRepository:
-    """Survey answers a regional contact is still filling in on the portal, one draft per token."""
+class DraftRepository:
+    """Forms people are still filling in on the portal (the survey, the stress test, findings): one draft per
+    person and form."""
 
     def __init__(self, session: Session, now: Now) -> None:
         self.session = session
         self.now = now
 
-    def _of(self, token_id: int) -> SurveyDraft | None:
-        return self.session.scalar(select(SurveyDraft).where(SurveyDraft.token_id == token_id))
+    def _of(self, token_id: int, form: str) -> FormDraft | None:
+        return self.session.scalar(select(FormDraft).where(FormDraft.token_id == token_id, FormDraft.form == form))
 
-    def draft(self, token_id: int, region: str) -> dict[str, Any]:
-        found = self._of(token_id)
+    def draft(self, token_id: int, region: str, form: str = "survey") -> dict[str, Any]:
+        found = self._of(token_id, form)
         return dict(found.answers) if found is not None and found.region == region else {}
 
-    def save(self, token_id: int, region: str, answers: dict[str, Any]) -> None:
-        found = self._of(token_id)
+    def save(self, token_id: int, region: str, answers: dict[str, Any], form: str = "survey") -> None:
+        found = self._of(token_id, form)
         if found is None:
-            found = SurveyDraft(token_id=token_id, region=region, answers={}, updated_at=self.now())
+            found = FormDraft(token_id=token_id, form=form, region=region, answers={}, updated_at=self.now())
             self.session.add(found)
         found.region, found.answers, found.updated_at = region, answers, self.now()
 
-    def drop(self, token_id: int) -> None:
-        found = self._of(token_id)
+    def drop(self, token_id: int, form: str = "survey") -> None:
+        found = self._of(token_id, form)
         if found is not None:
             self.session.delete(found)
 
@@ -692,3 +704,29 @@ class OutboxRepository:
         """The dedupe keys with this prefix already queued (whatever became of them)."""
         query = select(OutboxMessage.dedupe_key).where(OutboxMessage.dedupe_key.startswith(prefix))
         return set(self.session.scalars(query))
+
+
+class ProgrammeDocumentRepository:
+    """Documents of the whole programme: versions and approvals, like a region's documents."""
+
+    def __init__(self, session: Session, now: Now) -> None:
+        self.session = session
+        self.now = now
+
+    def latest(self, document: str) -> ProgrammeDocument | None:
+        return self.session.scalar(
+            select(ProgrammeDocument)
+            .where(ProgrammeDocument.document == document)
+            .order_by(ProgrammeDocument.version.desc())
+            .limit(1)
+        )
+
+    def versions(self, document: str) -> list[ProgrammeDocument]:
+        query = select(ProgrammeDocument).where(ProgrammeDocument.document == document)
+        return list(self.session.scalars(query.order_by(ProgrammeDocument.version)))
+
+    def add(self, **fields: Any) -> ProgrammeDocument:
+        row = ProgrammeDocument(created_at=self.now(), **fields)
+        self.session.add(row)
+        self.session.flush()
+        return row

@@ -7,11 +7,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from advisory.adapters.store.repositories import (
     AccessTokenRepository,
+    DraftRepository,
     EngagementRepository,
     FormPostRepository,
     Now,
     OutboxRepository,
-    SurveyDraftRepository,
+    ProgrammeDocumentRepository,
 )
 
 
@@ -35,9 +36,10 @@ class UnitOfWork:
             self.session.execute(text("BEGIN IMMEDIATE"))
         self.engagements = EngagementRepository(self.session, self.now)
         self.tokens = AccessTokenRepository(self.session, self.now)
-        self.drafts = SurveyDraftRepository(self.session, self.now)
+        self.drafts = DraftRepository(self.session, self.now)
         self.form_posts = FormPostRepository(self.session, self.now)
         self.outbox = OutboxRepository(self.session, self.now)
+        self.programme = ProgrammeDocumentRepository(self.session, self.now)
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -19,6 +19,7 @@ from advisory.entrypoints.cli import (
     partners,
     peer_review,
     portal,
+    programme,
     regions,
     survey,
 )
@@ -46,6 +47,7 @@ app.command("export")(export.export_command)
 app.command("partners")(partners.partners_command)
 app.add_typer(portal.contacts_app, name="contacts")
 app.add_typer(regions.app, name="region")
+app.add_typer(programme.app, name="programme")
 
 if __name__ == "__main__":
     app()

@@ -38,17 +38,6 @@ def advance_and_print(project, code: str) -> None:
 
 
 @app.command()
-def programme() -> None:
-    """Advance every demonstrator region concurrently."""
-    from advisory.services.status import status_matrix
-    from workflows.programme import run_programme
-
-    project = open_project()
-    run_programme(project.settings)
-    print_status(status_matrix(project))
-
-
-@app.command()
 def demo() -> None:
     """The embedded demo: every region through every stage with the example inputs in demo/."""
     from workflows.programme import run_programme, warm_up
@@ -74,12 +63,16 @@ def approve(
     by: str = typer.Option(..., "--by", help="the approving expert, as the document's approval names them"),
 ) -> None:
     """Approve a stage's latest document (the stage must be ready for approval), then advance the region."""
+    from advisory.services import programme_report
     from advisory.services.approvals import approve as approve_stage
 
     project = open_project()
     approved = approve_stage(project, region, stage, by)
     console.print(f"approved {approved['document']} v{approved['version']}: {approved['path']}")
     advance_and_print(project, project.region(region).code)
+    programme = programme_report.refresh(project)
+    if programme is not None and programme.written:
+        console.print(f"programme report v{programme.version} written (awaits approval): {programme.path}")
 
 
 @app.command()

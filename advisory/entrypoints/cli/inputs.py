@@ -51,13 +51,37 @@ def submit(kind: str, region: str, file: Path, by: str, language: str = "en") ->
 
 @assessment_app.command("stress-test")
 def stress_test(region: str, file: Path, by: str = typer.Option("regional policy maker", "--by")) -> None:
-    """Submit the region's policy self-assessment (YAML)."""
+    """Submit the region's policy self-assessment (YAML, or the workbook of `advisory assessment template`)."""
     submit("stress_test", region, file, by)
+
+
+@assessment_app.command("template")
+def template(
+    region: str = typer.Argument(..., help="NUTS-2 code of the region, in any case, e.g. si03"),
+    form: str = typer.Option("stress-test", "--form", help="stress-test (for the region) or findings (for the expert)"),
+    out: Path = typer.Option(..., "--out", help="where to write the Excel workbook (.xlsx)"),
+    language: str | None = typer.Option(None, help="language of the questions; the region's for the stress test"),
+) -> None:
+    """Write the workbook of the policy self-assessment or of the expert's findings, to fill in and send back."""
+    from advisory.stages.assessment.workbook import write_findings_workbook, write_stress_test_workbook
+
+    project = open_project()
+    profile = project.region(region)
+    if out.suffix.lower() != ".xlsx":
+        fail(f"the workbook must be an .xlsx file, not {out.name!r}")
+    if form == "stress-test":
+        path = write_stress_test_workbook(profile, out, language)
+    elif form == "findings":
+        path = write_findings_workbook(profile, out, language or "en")
+    else:
+        fail(f"unknown form {form!r}; the forms are stress-test and findings")
+    console.print(f"{form} workbook for {profile.name} ({profile.code}) written to {path}", highlight=False)
 
 
 @assessment_app.command("findings")
 def findings(region: str, file: Path, by: str = typer.Option(..., "--by", help="the expert recording them")) -> None:
-    """Record findings from stakeholder interviews (YAML); a finding with the same id replaces the earlier one."""
+    """Record findings from stakeholder interviews (YAML or the findings workbook); a finding with the same id
+    replaces the earlier one."""
     submit("expert_findings", region, file, by)
 
 

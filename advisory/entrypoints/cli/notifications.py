@@ -32,7 +32,10 @@ def tick(
     report = daily_pass(project, lambda regions: run_programme(project.settings, regions), send=send)
     queued = ", ".join(f"{count} {kind}" for kind, count in sorted(report.queued.items())) or "no messages"
     reopened = f"; re-ran {', '.join(report.reopened)}" if report.reopened else ""
-    console.print(f"tick for {report.day:%Y-%m-%d}: queued {queued}; sent {report.sent}{reopened}", highlight=False)
+    programme = f"; wrote programme report v{report.programme_report}" if report.programme_report else ""
+    console.print(
+        f"tick for {report.day:%Y-%m-%d}: queued {queued}; sent {report.sent}{reopened}{programme}", highlight=False
+    )
 
 
 @app.command()

@@ -19,9 +19,10 @@ def partners_command(
     top: int = typer.Option(10, "--top", min=1, max=100, help="how many candidates to list"),
 ) -> None:
     """Candidate partner regions for joint projects or a European Strategic Cluster Partnership, with the reasons."""
-    from advisory.services.partners import find_partners
+    from advisory.stages.partners import find_partners
 
-    print_partners(find_partners(Settings(), region, sector, top))
+    settings = Settings()
+    print_partners(find_partners(settings.datasets_dir, settings.regions_dir, region, sector, top))
 
 
 def print_partners(search) -> None:

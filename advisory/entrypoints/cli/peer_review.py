@@ -34,6 +34,29 @@ def assign(per_host: int = typer.Option(3, help="reviewers per host region (2 to
     console.print(table)
 
 
+@app.command()
+def meeting(
+    region: str = typer.Argument(..., help="host region's NUTS-2 code, e.g. SI03"),
+    start: str = typer.Option(..., "--start", help="the first of the two meeting days, e.g. 2027-02-09"),
+    by: str = typer.Option(..., "--by", help="the expert who agreed the dates with the region"),
+) -> None:
+    """Set the region's two peer-review meeting days (the engine proposes dates; the expert decides)."""
+    import datetime as dt
+
+    from advisory.entrypoints.cli.context import fail
+    from advisory.entrypoints.cli.engagements import advance_and_print
+    from advisory.services.approvals import set_meeting
+
+    try:
+        day = dt.date.fromisoformat(start)
+    except ValueError:
+        fail(f"--start must be a date like 2027-02-09, not {start!r}")
+    project = open_project()
+    set_meeting(project, region, day, by)
+    console.print(f"peer review meeting of {project.region(region).name}: {day} and {day + dt.timedelta(days=1)}")
+    advance_and_print(project, project.region(region).code)
+
+
 @app.command("review-template")
 def review_template(
     region: str = typer.Argument(..., help="host region's NUTS-2 code, e.g. ES61"),

@@ -47,9 +47,17 @@ def create_app(
     app.state.portal = Portal(project, input_kinds, Advancing(advance), instrument or _default_instrument(project))
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _error_pages(app)
-    from advisory.entrypoints.web import programme_pages, region_pages, review_pages, signin, survey_form
+    from advisory.entrypoints.web import (
+        findings_form,
+        programme_pages,
+        region_pages,
+        review_pages,
+        signin,
+        stress_test_form,
+        survey_form,
+    )
 
-    for module in (signin, region_pages, survey_form, review_pages, programme_pages):
+    for module in (signin, region_pages, survey_form, stress_test_form, findings_form, review_pages, programme_pages):
         app.include_router(module.router)
     app.add_api_route("/", home, methods=["GET"], response_class=HTMLResponse)
     app.add_api_route("/healthz", lambda: {"ok": True}, methods=["GET"])

@@ -16,6 +16,7 @@ from advisory.domain.access import (
     SessionTimes,
     csrf_matches,
     csrf_token,
+    may_run_engagements,
     may_see_programme,
     may_see_region,
     reviewer_regions,
@@ -159,3 +160,21 @@ def programme_visitor(person: SignedIn) -> Visitor:
 
 
 ProgrammeVisitor = Annotated[Visitor, Depends(programme_visitor)]
+
+
+def _experts_only(person: Visitor) -> Visitor:
+    if not may_run_engagements(person.grant):
+        raise HTTPException(status_code=403, detail=_("Only observatory experts run engagements."))
+    return person
+
+
+def expert_visitor(person: SignedIn) -> Visitor:
+    return _experts_only(person)
+
+
+def posting_expert(person: Posted) -> Visitor:
+    return _experts_only(person)
+
+
+ExpertVisitor = Annotated[Visitor, Depends(expert_visitor)]  # reads a page only experts see
+Expert = Annotated[Visitor, Depends(posting_expert)]  # posts a form only experts may

@@ -20,6 +20,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from advisory.adapters.i18n import available_languages, translator
+from advisory.domain.documents import DOCUMENT_TITLES
 from advisory.domain.text import Msg, Quote, _
 
 HERE = Path(__file__).resolve().parent
@@ -72,14 +73,7 @@ templates.env.globals["kind_names"] = {
     "peer_review": _("peer review"),
     "briefing_edits": _("edits to the policy briefing"),
 }
-templates.env.globals["document_names"] = {
-    "assessment_report": _("Assessment report"),
-    "survey_report": _("Regional survey report"),
-    "benchmarking_report": _("Benchmarking report"),
-    "peer_review_pack": _("Peer review: briefing pack"),
-    "peer_review_report": _("Peer review: report"),
-    "policy_briefing": _("Final policy briefing"),
-}
+templates.env.globals["document_names"] = DOCUMENT_TITLES
 templates.env.globals["outcome_names"] = {
     "accepted": _("accepted"),
     "rejected": _("not accepted"),

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse, Response
+from pathlib import Path
 
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import FileResponse, HTMLResponse, Response
+
+from advisory.domain.errors import AdvisoryError, UnknownRegion
 from advisory.domain.stages import STAGES
 from advisory.domain.text import _
-from advisory.entrypoints.web.deps import Portal, ProgrammeVisitor, ThePortal
+from advisory.entrypoints.web.deps import ExpertVisitor, Portal, ProgrammeVisitor, ThePortal
 from advisory.entrypoints.web.pages import page
 from advisory.entrypoints.web.status_export import status_workbook
 from advisory.entrypoints.web.timeline import STATUS_COLOURS, StatusChange, Timeline, timeline
+from advisory.services import programme_report
 from advisory.services.status import status_matrix
 
 router = APIRouter()
@@ -43,6 +47,51 @@ def dashboard(request: Request, person: ProgrammeVisitor, the_portal: ThePortal)
         timelines=region_timelines(the_portal),
         colours=STATUS_COLOURS,
         refresh=5 if busy else 30,
+        programme=programme_report.latest(the_portal.project),
+    )
+
+
+@router.get("/programme-report")
+def programme_report_file(person: ProgrammeVisitor, the_portal: ThePortal) -> FileResponse:
+    """The latest version of the programme report, for coordinators and experts."""
+    latest = programme_report.latest(the_portal.project)
+    path = Path(latest.path).resolve() if latest else None
+    if path is None or not path.is_relative_to(the_portal.project.settings.output_dir.resolve()) or not path.is_file():
+        raise HTTPException(status_code=404, detail=_("There is no programme report yet."))
+    media = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    return FileResponse(path, media_type=media, filename=f"programme_report_v{latest.version}.docx")
+
+
+@router.get("/partners", response_class=HTMLResponse)
+def partners(
+    request: Request, person: ExpertVisitor, the_portal: ThePortal, region: str = "", sector: str = "", top: int = 10
+) -> HTMLResponse:
+    """Partner search for experts: candidate partner regions of any region of the reference data, with reasons."""
+    from advisory.stages.partners import find_partners
+
+    search, problem = None, None
+    if region.strip():
+        try:
+            settings = the_portal.project.settings
+            search = find_partners(
+                settings.datasets_dir, settings.regions_dir, region, sector.strip() or None, min(max(top, 1), 50)
+            )
+        except UnknownRegion:
+            problem = _("There is no region {code} in the reference data.", code=region.strip().upper())
+        except AdvisoryError:
+            problem = _(
+                "There is no sector {sector}: give a NACE division such as C26, or a focus industry.", sector=sector
+            )
+    return page(
+        request,
+        "partners.html",
+        person=person,
+        search=search,
+        problem=problem,
+        region=region.strip().upper(),
+        sector=sector.strip(),
+        top=top,
+        regions=the_portal.project.regions,
     )
 
 

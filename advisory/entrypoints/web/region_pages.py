@@ -12,7 +12,7 @@ import functools
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Depends, File, Form, HTTPException, Request, UploadFile
+from fastapi import APIRouter, BackgroundTasks, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
@@ -22,7 +22,7 @@ from advisory.domain.errors import AdvisoryError
 from advisory.domain.stages import STAGES, StageStatus
 from advisory.domain.text import _
 from advisory.entrypoints.web.briefing_edits import BriefingChanged, briefing_draft, edits_from_form, record_edits
-from advisory.entrypoints.web.deps import Portal, Posted, SignedIn, ThePortal, Visitor, region_of
+from advisory.entrypoints.web.deps import Expert, Portal, Posted, SignedIn, ThePortal, Visitor, region_of
 from advisory.entrypoints.web.once import FORM_KEY, Result, fingerprint, handled_once
 from advisory.entrypoints.web.pages import page
 from advisory.services.approvals import approve, close_stage
@@ -158,15 +158,6 @@ def download(document_id: int, person: SignedIn, the_portal: ThePortal) -> FileR
     name = f"{region}_{version.document}_v{version.version}.docx"
     media = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     return FileResponse(path, media_type=media, filename=name)
-
-
-def expert(person: Posted) -> Visitor:
-    if not may_run_engagements(person.grant):
-        raise HTTPException(status_code=403, detail=_("Only observatory experts run engagements."))
-    return person
-
-
-Expert = Annotated[Visitor, Depends(expert)]
 
 
 def action_page(request: Request, person: Visitor, result: Result) -> Response:

@@ -7,7 +7,6 @@ web form and the Excel template are validated by exactly the same parser and lea
 from __future__ import annotations
 
 import csv
-import functools
 import io
 from typing import Any
 
@@ -18,10 +17,9 @@ from starlette.concurrency import run_in_threadpool
 from advisory.domain.access import may_submit_survey
 from advisory.domain.text import _
 from advisory.entrypoints.web.deps import Portal, Posted, SignedIn, ThePortal, Visitor, region_of
-from advisory.entrypoints.web.once import FORM_KEY, Result, fingerprint, handled_once
+from advisory.entrypoints.web.forms import keep_draft, submitted
 from advisory.entrypoints.web.pages import page
-from advisory.entrypoints.web.region_pages import receipt_page, trigger_advance
-from advisory.services.submissions import Receipt, submit_file
+from advisory.entrypoints.web.region_pages import receipt_page
 
 router = APIRouter()
 SURVEY_KIND = "survey_response"
@@ -110,7 +108,7 @@ async def save_draft(request: Request, code: str, person: Posted, the_portal: Th
     """Called by the page's script as the contact types; the same as pressing "Save draft"."""
     code = surveyor(person, the_portal, code)
     answers = answers_from_form(loaded_instrument(the_portal), (await request.form()).multi_items())
-    await run_in_threadpool(keep_draft, the_portal, person, code, answers)
+    await run_in_threadpool(keep_draft, the_portal, person, code, answers, "survey")
     return Response(status_code=204)
 
 
@@ -121,45 +119,22 @@ async def submit_survey(request: Request, code: str, person: Posted, the_portal:
     form = await request.form()
     answers = answers_from_form(instrument, form.multi_items())
     if form.get("action") != "submit":
-        await run_in_threadpool(keep_draft, the_portal, person, code, answers)
+        await run_in_threadpool(keep_draft, the_portal, person, code, answers, "survey")
         return RedirectResponse(f"/regions/{code}/survey?saved=1", status_code=303)
 
-    async def handle() -> Result:
-        reference = str(answers.get("respondent_id") or "response")[:64]
-        receipt = await run_in_threadpool(
-            functools.partial(submit_file, daily_limits=True),
-            the_portal.project,
-            the_portal.input_kinds,
-            code,
-            SURVEY_KIND,
-            f"web-form-{reference}.csv",
-            response_csv(instrument, code, answers),
-            person.grant.who,
-        )
-        if not receipt.accepted:
-            # Keep what they typed: a refused response stays as their draft, to correct and send again.
-            await run_in_threadpool(keep_draft, the_portal, person, code, answers)
-        else:
-            await run_in_threadpool(drop_draft, the_portal, person)
-        if receipt.outcome == "accepted":
-            trigger_advance(the_portal, code, tasks)
-        return {"receipt": receipt.model_dump(mode="json")}
-
-    said = fingerprint(form.multi_items())
-    result = await handled_once(the_portal, person, str(form.get(FORM_KEY, "")), f"survey {code}", said, handle)
-    receipt = Receipt.model_validate(result["receipt"]) if "receipt" in result else None
+    reference = str(answers.get("respondent_id") or "response")[:64]
+    result, receipt = await submitted(
+        the_portal,
+        person,
+        code,
+        form,
+        kind=SURVEY_KIND,
+        form="survey",
+        filename=f"web-form-{reference}.csv",
+        data=response_csv(instrument, code, answers),
+        answers=answers,
+        tasks=tasks,
+    )
     if receipt is not None and not receipt.accepted:
         return form_page(request, the_portal, person, code, answers, receipt=receipt, status_code=422)
     return receipt_page(request, person, code, result)
-
-
-def drop_draft(the_portal: Portal, person: Visitor) -> None:
-    with the_portal.project.unit_of_work() as uow:
-        uow.drafts.drop(person.grant.token_id)
-        uow.commit()
-
-
-def keep_draft(the_portal: Portal, person: Visitor, code: str, answers: Answers) -> None:
-    with the_portal.project.unit_of_work() as uow:
-        uow.drafts.save(person.grant.token_id, code, answers)
-        uow.commit()

@@ -16,9 +16,26 @@ from pydantic import BaseModel
 from advisory.domain.conditions import CONDITIONS
 from advisory.domain.text import Msg, _
 
-__all__ = ["CONDITIONS", "INDICATORS", "PRIORITY_LEVELS", "VERDICTS", "verdict"]
+__all__ = ["CONDITIONS", "INDICATORS", "PRIORITY_LEVELS", "STRESS_TEST_FIELDS", "VERDICTS", "verdict"]
 
 PRIORITY_LEVELS: dict[int, Msg] = {0: _("no priority"), 1: _("low"), 2: _("medium"), 3: _("high")}
+
+# The policy self-assessment's questions, by the field its answer goes to (the form, the workbook, the errors).
+STRESS_TEST_FIELDS: dict[str, Msg] = {
+    "respondent": _("Name of the person answering"),
+    "organisation": _("Organisation"),
+    **{
+        f"priorities.{code}": _("Policy priority given to {condition}", condition=label)
+        for code, label in CONDITIONS.items()
+    },
+    "cross_sectoral": _("Does the cluster policy foster collaboration across sectors and clusters?"),
+    "structural_change": _("Does it support structural change into new activities and emerging industries?"),
+    "comment": _("Comment (optional)"),
+}
+SCALE_FIELDS = tuple(f for f in STRESS_TEST_FIELDS if f.startswith("priorities.")) + (
+    "cross_sectoral",
+    "structural_change",
+)
 
 WEAKNESS_BELOW = 40  # EU percentile
 STRENGTH_ABOVE = 60

@@ -8,6 +8,7 @@ import pandas as pd
 
 from advisory.adapters.datasets import load_eis2023, load_eurostat_nuts2, reference_cache
 from advisory.domain.stages import StageContext, Waiting
+from advisory.stages.assessment.cluster_map import reference_region_map
 from advisory.stages.assessment.conditions import EU_COUNTRIES, INDICATORS, IndicatorDefinition
 from advisory.stages.assessment.models import (
     AssessmentInputs,
@@ -36,6 +37,8 @@ def gather_assessment_report(ctx: StageContext) -> AssessmentInputs | Waiting:
             for payload in ctx.inputs("expert_findings")
             for f in (payload.get("findings", [payload]) if isinstance(payload, dict) else payload)
         ],
+        cluster_map=reference_region_map(ctx.datasets_dir, ctx.region.code),
+        year=ctx.stage_started.year,
     )
 
 

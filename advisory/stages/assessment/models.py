@@ -7,6 +7,7 @@ import re
 from pydantic import BaseModel, ConfigDict, Field
 
 from advisory.domain.charts import Chart
+from advisory.domain.clusters import ClusterMap
 from advisory.domain.regions import RegionProfile
 from advisory.domain.sources import Source
 from advisory.domain.text import Msg, Text
@@ -68,6 +69,8 @@ class AssessmentInputs(BaseModel):
     indicators: list[IndicatorDistribution]
     stress_test: StressTestAnswers
     findings: list[ExpertFinding] = Field(default_factory=list)
+    cluster_map: ClusterMap | None = Field(default=None, description="stars by sector; None where the data lack it")
+    year: int | None = Field(default=None, description="the year the self-assessment was answered (the stage's)")
 
 
 class DimensionScore(BaseModel):
@@ -120,6 +123,29 @@ class Mismatch(BaseModel):
     text: Msg
 
 
+class StarRow(BaseModel):
+    """One sector of the region's cluster map, as the report's table shows it."""
+
+    sector: Text
+    employment: int
+    size: float = Field(description="share of the sector's European employment, %")
+    specialisation: float | None = Field(description="location quotient")
+    focus: float = Field(description="share of the region's business-economy employment, %")
+    stars: int
+
+
+class ClusterSection(BaseModel):
+    """Where the region's clusters are: its starred sectors, emerging-industry hotspots, a chart and the method."""
+
+    year: int
+    starred: list[StarRow] = Field(description="divisions with two or three stars (one-star ones if too few)")
+    emerging: list[StarRow] = Field(description="emerging industries the data allow computing, hotspots first")
+    counts: Msg
+    gaps: Msg | None = None
+    chart: Chart | None = None
+    method: list[Msg]
+
+
 class AssessmentResult(BaseModel):
     region_code: str
     challenge: str
@@ -133,4 +159,6 @@ class AssessmentResult(BaseModel):
     findings: list[ExpertFinding]
     percentile_chart: Chart | None
     alignment_chart: Chart
+    cluster_map: ClusterSection | None = None
+    year: int | None = Field(default=None, description="the year of the self-assessment")
     sources: list[Source]

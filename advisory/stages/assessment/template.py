@@ -13,6 +13,7 @@ def body(doc: TemplateBuilder) -> None:
     _region(doc)
     _country(doc)
     _profile(doc)
+    _cluster_map(doc)
     _stress_test(doc)
     _findings(doc)
 
@@ -81,6 +82,55 @@ def _profile(doc: TemplateBuilder) -> None:
     )
     doc.raw("{%p if result.percentile_chart %}")
     doc.chart("result.percentile_chart", _("Position among EU regions"))
+    doc.raw("{%p endif %}")
+
+
+def _cluster_map(doc: TemplateBuilder) -> None:
+    doc.heading(_("Where the region's clusters are"))
+    doc.raw("{%p if result.cluster_map %}")
+    doc.paragraph(
+        _(
+            "Stars after the European Cluster Observatory's method, on employment by sector in {year}: one star each "
+            "for size, specialisation and focus.",
+            year="result.cluster_map.year",
+        )
+    )
+    doc.paragraph("{{ result.cluster_map.counts }}")
+    doc.table(
+        _("The region's starred sectors"),
+        "result.cluster_map.starred",
+        [
+            (_("Sector (NACE division)"), "row.sector"),
+            (_("Persons employed"), "row.employment|num(0)"),
+            (_("Size: share of Europe (%)"), "row.size|num(2)"),
+            (_("Specialisation (location quotient)"), "row.specialisation|num(2)"),
+            (_("Focus: share of the region (%)"), "row.focus|num(1)"),
+            (_("Stars"), "row.stars"),
+        ],
+    )
+    doc.raw("{%p if result.cluster_map.chart %}")
+    doc.chart("result.cluster_map.chart", _("Specialisation of the starred sectors"))
+    doc.raw("{%p endif %}")
+    doc.raw("{%p if result.cluster_map.emerging %}")
+    doc.table(
+        _("Emerging industries (a hotspot has at least two stars)"),
+        "result.cluster_map.emerging",
+        [
+            (_("Emerging industry"), "row.sector"),
+            (_("Persons employed"), "row.employment|num(0)"),
+            (_("Size: share of Europe (%)"), "row.size|num(2)"),
+            (_("Specialisation (location quotient)"), "row.specialisation|num(2)"),
+            (_("Focus: share of the region (%)"), "row.focus|num(1)"),
+            (_("Stars"), "row.stars"),
+        ],
+    )
+    doc.raw("{%p endif %}")
+    doc.raw("{%p if result.cluster_map.gaps %}")
+    doc.paragraph("{{ result.cluster_map.gaps }}", style="Caption")
+    doc.raw("{%p endif %}")
+    doc.bullets("result.cluster_map.method", "{{ item }}")
+    doc.raw("{%p else %}")
+    doc.paragraph(_("Eurostat's employment by sector does not cover this region, so it has no cluster map."))
     doc.raw("{%p endif %}")
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from advisory.domain.charts import Chart, ratings_chart
-from advisory.domain.good_practices import cite
 from advisory.domain.principles import PRINCIPLES, verdict
 from advisory.domain.sources import Source, SourcedFigure
 from advisory.domain.text import Msg, Quote, _, english, ngettext
+from advisory.domain.toolkit import design_verdicts
 from advisory.stages.briefing.edits import apply_edits
 from advisory.stages.briefing.models import (
     BriefingInputs,
@@ -27,7 +27,7 @@ MAX_POINT_CHARS = 220
 
 def build_policy_briefing(inputs: BriefingInputs) -> PolicyBriefing:
     kept, dropped, unmatched = apply_edits(candidates(inputs), inputs.edits)
-    recommendations = [_checked(_cited(r, inputs)) for r in kept]
+    recommendations = [_checked(r) for r in kept]
     cited = {p.id: p for r in recommendations for p in r.good_practices}
     return PolicyBriefing(
         region_code=inputs.region.code,
@@ -37,20 +37,20 @@ def build_policy_briefing(inputs: BriefingInputs) -> PolicyBriefing:
         unmatched_edits=unmatched,
         principles=principle_checks(recommendations),
         good_practices=list(cited.values()),
+        possible_partners=inputs.partners,
         bottleneck_chart=_bottleneck_chart(inputs),
         sources=briefing_sources(inputs),
     )
 
 
-def _cited(recommendation: Recommendation, inputs: BriefingInputs) -> Recommendation:
-    return recommendation.model_copy(update={"good_practices": cite(inputs.good_practices, recommendation.theme)})
-
-
 def _checked(recommendation: Recommendation) -> Recommendation:
-    """Checks the instrument (its theme) and the wording the reader will see, so an expert's edit is checked too."""
+    """The Do's and Don'ts by the design of the recommended instrument (its attributes in the toolkit), and the
+    wording the reader will see only where it turns to a Don't, so an expert's edit is checked too."""
     text = f"{english(recommendation.title)}. {english(recommendation.text)}"
+    design = design_verdicts(recommendation.instrument) if recommendation.instrument else {}
     notes = [
-        PrincipleNote(number=p.number, do=p.do, verdict=verdict(p, text, recommendation.theme)) for p in PRINCIPLES
+        PrincipleNote(number=p.number, do=p.do, verdict=verdict(p, text, recommendation.theme, design.get(p.number)))
+        for p in PRINCIPLES
     ]
     return recommendation.model_copy(update={"principles": notes})
 
@@ -191,10 +191,16 @@ def briefing_sources(inputs: BriefingInputs) -> list[Source]:
         ),
         Source(
             key="good_practices",
-            dataset=_("The observatory's library of good practices"),
-            detail=_("published programmes of European regions and the European Commission"),
-            computation=_("practices cited by the theme of each recommendation"),
+            dataset=_("The observatory's Cluster Policy Toolkit"),
+            detail=_(
+                "real instruments and programmes of European regions and the European Commission, each with its source"
+            ),
+            computation=_(
+                "for each recommendation, the instrument that best fits its theme, the region's need for "
+                "cross-sectoral or international work and its cluster maturity"
+            ),
         ),
+        *([_PARTNER_SOURCE] if inputs.partners else []),
         Source(
             key="principles",
             dataset="European Commission (2016), Smart Guide to Cluster Policy",
@@ -203,3 +209,18 @@ def briefing_sources(inputs: BriefingInputs) -> list[Source]:
             computation=_("each recommendation checked against each principle by its instrument and its wording"),
         ),
     ]
+
+
+_PARTNER_SOURCE = Source(
+    key="partner_search",
+    dataset=_("The observatory's partner search"),
+    detail=_(
+        "cluster stars from Eurostat's structural business statistics by NUTS 2 region (sbs_r_nuts06_r2, 2015); "
+        "normalised indicators of the benchmarking stage"
+    ),
+    year="2015",
+    computation=_(
+        "candidates ranked by their stars in the region's focus industries (counted twice), the stars both hold, "
+        "and the domains where one is strong and the other weak"
+    ),
+)

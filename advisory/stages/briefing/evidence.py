@@ -80,6 +80,7 @@ class RecommendationGroupEvidence(Lenient):
 
 
 class PeerReviewEvidence(Lenient):
+    meeting_year: str = ""
     reviews_received: int = 0
     dimension_scores: list[DimensionEvidence] = Field(default_factory=list)
     recommendations: list[RecommendationGroupEvidence] = Field(default_factory=list)

@@ -1,15 +1,17 @@
-"""What the policy briefing reads: the results of stages 1-4, the good-practice library and the expert's edits."""
+"""What the policy briefing reads: the results of stages 1-4, the Cluster Policy Toolkit, the partner search and the
+expert's edits."""
 
 from __future__ import annotations
 
 from pydantic import BaseModel, ValidationError
 
-from advisory.adapters.datasets import load_good_practices
-from advisory.domain.errors import InvalidData
+from advisory.adapters.datasets import load_toolkit
+from advisory.domain.errors import InvalidData, UnknownRegion
 from advisory.domain.stages import StageContext, Waiting
 from advisory.stages.assessment.models import AssessmentResult
 from advisory.stages.briefing.evidence import BenchmarkingEvidence, PeerReviewEvidence, SurveyEvidence
-from advisory.stages.briefing.models import BriefingEdits, BriefingInputs
+from advisory.stages.briefing.models import BriefingEdits, BriefingInputs, PossiblePartner
+from advisory.stages.partners import find_partners
 
 UPSTREAM: dict[str, tuple[str, type[BaseModel]]] = {
     "assessment_report": ("assessment report", AssessmentResult),
@@ -31,9 +33,25 @@ def gather_policy_briefing(ctx: StageContext) -> BriefingInputs | Waiting:
         survey=upstream["survey_report"],
         benchmarking=upstream["benchmarking_report"],
         peer_review=upstream["peer_review_report"],
-        good_practices=load_good_practices(ctx.datasets_dir),
+        toolkit=load_toolkit(ctx.datasets_dir),
         edits=[BriefingEdits.model_validate(payload) for payload in ctx.inputs("briefing_edits")],
+        partners=possible_partners(ctx),
     )
+
+
+PARTNERS_SHOWN = 3
+
+
+def possible_partners(ctx: StageContext) -> list[PossiblePartner]:
+    """The partner search's best candidates for the region (none where the reference data do not hold it)."""
+    try:
+        search = find_partners(ctx.datasets_dir, ctx.regions_dir, ctx.region.code, top=PARTNERS_SHOWN)
+    except UnknownRegion:
+        return []
+    return [
+        PossiblePartner(name=c.match.name, code=c.match.code, score=c.match.score, reasons=c.reasons[:3])
+        for c in search.candidates
+    ]
 
 
 def _validated(document: str, result: dict) -> BaseModel:

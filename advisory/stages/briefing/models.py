@@ -7,10 +7,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from advisory.domain.charts import Chart
-from advisory.domain.good_practices import GoodPractice
 from advisory.domain.regions import RegionProfile
 from advisory.domain.sources import Source, SourcedFigure
 from advisory.domain.text import Msg, Text
+from advisory.domain.toolkit import Instrument
 from advisory.stages.assessment.models import AssessmentResult
 from advisory.stages.briefing.evidence import BenchmarkingEvidence, PeerReviewEvidence, SurveyEvidence
 
@@ -32,14 +32,24 @@ class BriefingEdits(BaseModel):
     by: str = Field(min_length=2)
 
 
+class PossiblePartner(BaseModel):
+    """A region the partner search ranks high for this one, with the reasons it gives (cluster stars, strengths)."""
+
+    name: str
+    code: str
+    score: int
+    reasons: list[Msg]
+
+
 class BriefingInputs(BaseModel):
     region: RegionProfile
     assessment: AssessmentResult
     survey: SurveyEvidence
     benchmarking: BenchmarkingEvidence
     peer_review: PeerReviewEvidence
-    good_practices: list[GoodPractice]
+    toolkit: list[Instrument]
     edits: list[BriefingEdits] = Field(default_factory=list)
+    partners: list[PossiblePartner] = Field(default_factory=list, description="the partner search's top candidates")
 
 
 class Evidence(BaseModel):
@@ -53,6 +63,13 @@ class PrincipleNote(BaseModel):
     verdict: Literal["supports", "at risk", "not addressed"]
 
 
+class PlanStep(BaseModel):
+    """One line of a recommendation's plan: what it is (who acts, first step, ...) and what it says."""
+
+    aspect: Msg
+    text: Text
+
+
 class Recommendation(BaseModel):
     id: str = Field(description="rule and evidence, stable across re-runs so edits keep applying")
     theme: str
@@ -63,7 +80,9 @@ class Recommendation(BaseModel):
     edited: bool = False
     edited_by: str = ""
     evidence: list[Evidence]
-    good_practices: list[GoodPractice] = Field(default_factory=list)
+    instrument: Instrument | None = Field(default=None, description="the toolkit's instrument it recommends")
+    plan: list[PlanStep] = Field(default_factory=list, description="who acts, first step, measure, horizon, cost")
+    good_practices: list[Instrument] = Field(default_factory=list)
     principles: list[PrincipleNote] = Field(default_factory=list)
 
     @property
@@ -94,7 +113,8 @@ class PolicyBriefing(BaseModel):
     dropped: list[Recommendation]
     unmatched_edits: list[str]
     principles: list[PrincipleCheck]
-    good_practices: list[GoodPractice]
+    good_practices: list[Instrument]
+    possible_partners: list[PossiblePartner] = Field(default_factory=list)
     bottleneck_chart: Chart | None
     sources: list[Source]
 

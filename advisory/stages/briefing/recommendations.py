@@ -17,26 +17,35 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from advisory.domain.conditions import CONDITIONS
+from advisory.domain.conditions import TOPICS
 from advisory.domain.sources import SourcedFigure
 from advisory.domain.text import Msg, Quote, Text, _, english
-from advisory.stages.briefing.models import BriefingInputs, Evidence, Recommendation
+from advisory.domain.toolkit import (
+    ACTORS,
+    COST_BANDS,
+    FIRST_STEPS,
+    HORIZONS,
+    KPIS,
+    TARGET_GROUPS,
+    Instrument,
+    Need,
+    choose,
+    related_practices,
+)
+from advisory.stages.briefing.models import BriefingInputs, Evidence, PlanStep, Recommendation
 
-ASSESSMENT, SURVEY, BENCHMARKING, PEER_REVIEW = (
+ASSESSMENT, INTERVIEWS, SURVEY, BENCHMARKING, PEER_REVIEW = (
     _("Assessment report (stress test)"),
+    _("Assessment report (stakeholder interviews)"),
     _("Regional survey"),
     _("Benchmarking"),
     _("Peer review"),
 )
 MIN_GAP = 0.5  # importance minus satisfaction; smaller gaps are noise on a 1-5 scale
+LOW_SCORE = 3.5  # a peer-review dimension scored below this (1-5: between "fair" and "good") is a finding
 MIN_FINDINGS = 2
 MAX_RECOMMENDATIONS = 5
 
-TOPICS: dict[str, Msg] = {
-    **CONDITIONS,
-    "cross-sectoral": _("Cross-sectoral collaboration"),
-    "structural change": _("Structural change into emerging industries"),
-}
 TITLES: dict[str, Msg] = {
     "industrial": _("Link SMEs with larger firms along the region's value chains"),
     "market": _("Open new markets for cluster members together"),
@@ -87,10 +96,10 @@ ACTIONS: dict[str, Msg] = {
     ),
 }
 WHO_ACTS: dict[str, Msg] = {
-    "regulatory": _("Who acts: the regional ministry in charge of the cluster programme."),
-    "financial": _("Who acts: the regional ministry with the regional development bank."),
+    "regulatory": _("the regional ministry in charge of the cluster programme"),
+    "financial": _("the regional ministry with the regional development bank"),
 }
-DEFAULT_WHO = _("Who acts: the cluster organisations, funded by the regional cluster programme.")
+DEFAULT_WHO = _("the cluster organisations, funded by the regional cluster programme")
 THEME_WORDS = {  # how reviewers, indicator names and policy themes name a theme
     "cross": "cross-sectoral",
     "other sector": "cross-sectoral",
@@ -140,6 +149,7 @@ def diagnosis(inputs: BriefingInputs) -> dict[str, list[Evidence]]:
     found: dict[str, list[Evidence]] = {theme: [] for theme in TOPICS}
     for theme, evidence in (
         *_assessment_findings(inputs),
+        *_interview_findings(inputs),
         *_survey_findings(inputs),
         *_benchmarking_findings(inputs),
         *_peer_review_findings(inputs),
@@ -177,11 +187,46 @@ def _assessment_findings(inputs: BriefingInputs) -> Iterable[tuple[str, Evidence
                         label=_("Policy priority given to {topic} in the stress test", topic=TOPICS[theme]),
                         value=answer,
                         unit=_("of 3"),
+                        year=str(inputs.assessment.year or ""),
                         source="assessment_report",
                         digits=0,
                     ),
                 ),
             )
+
+
+def _interview_findings(inputs: BriefingInputs) -> Iterable[tuple[str | None, Evidence]]:
+    """The expert's findings from stakeholder interviews, on the theme the expert gave them."""
+    for finding in inputs.assessment.findings:
+        theme = finding.theme.replace("_", "-") if finding.theme.replace("_", "-") in TOPICS else None
+        yield (
+            theme or theme_of(f"{finding.theme} {finding.title}"),
+            Evidence(
+                stage=INTERVIEWS,
+                figure=SourcedFigure(
+                    label=_("Expert finding: “{title}”", title=Quote(text=finding.title)),
+                    value=len(finding.interviewees) or None,
+                    unit=_("interviewees"),
+                    year=str(inputs.assessment.year or ""),
+                    source="assessment_report",
+                    digits=0,
+                ),
+            ),
+        )
+
+
+def _dimension_theme(inputs: BriefingInputs, dimension: str) -> str | None:
+    """The theme a peer-review dimension speaks to: relevance to the challenge is the challenge's own theme."""
+    if dimension.startswith("Relevance"):
+        return challenge_theme(inputs)
+    if dimension.startswith("Governance"):
+        return "regulatory"
+    return theme_of(dimension)
+
+
+def stages_of(evidence: Iterable[Evidence]) -> set[str]:
+    """The stages some evidence comes from (the stress test and the interviews are both stage 1)."""
+    return {e.figure.source for e in evidence}
 
 
 def _years(inputs: BriefingInputs, codes: list[str]) -> str:
@@ -232,6 +277,26 @@ def _benchmarking_findings(inputs: BriefingInputs) -> Iterable[tuple[str | None,
 
 def _peer_review_findings(inputs: BriefingInputs) -> Iterable[tuple[str | None, Evidence]]:
     received = inputs.peer_review.reviews_received
+    for score in inputs.peer_review.dimension_scores:
+        if score.mean is not None and score.mean < LOW_SCORE:
+            yield (
+                _dimension_theme(inputs, english(score.dimension)),
+                Evidence(
+                    stage=PEER_REVIEW,
+                    figure=SourcedFigure(
+                        label=_(
+                            "Peer reviewers' score for {dimension} ({n} reviewers)",
+                            dimension=score.dimension,
+                            n=score.n,
+                        ),
+                        value=score.mean,
+                        unit=_("of 5"),
+                        year=inputs.peer_review.meeting_year,
+                        source="peer_review_report",
+                        digits=1,
+                    ),
+                ),
+            )
     for group in inputs.peer_review.recommendations:
         for advice in group.advice:
             yield (
@@ -242,6 +307,7 @@ def _peer_review_findings(inputs: BriefingInputs) -> Iterable[tuple[str | None, 
                         label=_("Reviewers advising: “{advice}”", advice=advice.text),
                         value=len(advice.reviewers),
                         unit=_("of {total} reviewers", total=received),
+                        year=inputs.peer_review.meeting_year,
                         source="peer_review_report",
                         digits=0,
                     ),
@@ -250,20 +316,39 @@ def _peer_review_findings(inputs: BriefingInputs) -> Iterable[tuple[str | None, 
 
 
 def candidates(inputs: BriefingInputs) -> list[Recommendation]:
-    """The challenge first, then the themes with findings from the most stages; counts always equal the list."""
+    """The challenge first, then the themes with findings from the most stages, each with the toolkit's instrument
+    that fits it best (no instrument twice); counts always equal the list."""
     found = diagnosis(inputs)
-    challenge = challenge_recommendation(inputs, found)
+    need = region_need(inputs, found)
+    used: list[str] = []
+    challenge = challenge_recommendation(inputs, found, need, used)
     ranked = sorted(
         (theme for theme, evidence in found.items() if len(evidence) >= MIN_FINDINGS and theme != challenge.theme),
         key=lambda theme: (
-            -len({english(e.stage) for e in found[theme]}),
+            -len(stages_of(found[theme])),
             -len(found[theme]),
             list(TOPICS).index(theme),
         ),
     )
-    return [challenge] + [theme_recommendation(inputs, theme, found[theme]) for theme in ranked][
+    return [challenge] + [theme_recommendation(inputs, theme, found[theme], need, used) for theme in ranked][
         : MAX_RECOMMENDATIONS - 1
     ]
+
+
+def region_need(inputs: BriefingInputs, found: dict[str, list[Evidence]]) -> Need:
+    """What the diagnosis asks of instruments besides their theme: cross-sectoral work (the challenge or findings
+    call for it), an international reach (market findings or an international challenge), the cluster maturity
+    (three-star sectors of the cluster map) and the country (a practice from elsewhere is preferred)."""
+    challenge = challenge_theme(inputs)
+    wording = " ".join([*inputs.region.policy_themes, inputs.region.challenge]).lower()
+    stars = inputs.assessment.cluster_map.starred if inputs.assessment.cluster_map else []
+    three = sum(1 for row in stars if row.stars == 3)
+    return Need(
+        cross_sectoral=challenge == "cross-sectoral" or len(found.get("cross-sectoral", [])) >= MIN_FINDINGS,
+        international=challenge == "market" or "international" in wording or len(found.get("market", [])) >= 2,
+        maturity="mature" if three >= 3 else "developing" if stars else "emerging",
+        country=inputs.region.country,
+    )
 
 
 def challenge_theme(inputs: BriefingInputs) -> str:
@@ -272,7 +357,9 @@ def challenge_theme(inputs: BriefingInputs) -> str:
     return theme_of(words) or "support"
 
 
-def challenge_recommendation(inputs: BriefingInputs, found: dict[str, list[Evidence]]) -> Recommendation:
+def challenge_recommendation(
+    inputs: BriefingInputs, found: dict[str, list[Evidence]], need: Need, used: list[str]
+) -> Recommendation:
     theme = challenge_theme(inputs)
     wish = _top_wish(inputs)
     evidence = list(found.get(theme, []))
@@ -290,12 +377,13 @@ def challenge_recommendation(inputs: BriefingInputs, found: dict[str, list[Evide
                 ),
             )
         )
-    stages = {english(e.stage) for e in evidence}
+    stages = stages_of(evidence)
     if len(stages) < 2:  # add the first finding of another stage, so the advice rests on two
-        evidence += [e for other in found.values() for e in other if english(e.stage) not in stages][:1]
+        evidence += [e for other in found.values() for e in other if e.figure.source not in stages][:1]
     challenge = Quote(text=inputs.region.challenge.split(":")[0].strip())
+    instrument = _instrument(inputs, theme, need, used)
     text = _(
-        "{region} asked for help with one challenge: “{challenge}”. {action} {wish} {who}",
+        "{region} asked for help with one challenge: “{challenge}”. {action} {wish} {instrument}",
         region=inputs.region.name,
         challenge=challenge,
         action=_action(inputs, theme),
@@ -307,10 +395,10 @@ def challenge_recommendation(inputs: BriefingInputs, found: dict[str, list[Evide
         )
         if wish
         else "",
-        who=WHO_ACTS.get(theme, DEFAULT_WHO),
+        instrument=_instrument_sentence(inputs, instrument),
     )
     title = _("Answer the region's challenge: {challenge}", challenge=challenge)
-    return _recommendation("challenge", theme, title, text, evidence)
+    return _recommendation(inputs, "challenge", theme, title, text, evidence, instrument)
 
 
 def _top_wish(inputs: BriefingInputs) -> tuple[str, int] | None:
@@ -320,28 +408,109 @@ def _top_wish(inputs: BriefingInputs) -> tuple[str, int] | None:
     return (best.quote.text, best.count) if best else None
 
 
-def theme_recommendation(inputs: BriefingInputs, theme: str, evidence: list[Evidence]) -> Recommendation:
-    first = next((e.figure for e in evidence if e.figure.value is not None), evidence[0].figure)
+def theme_recommendation(
+    inputs: BriefingInputs, theme: str, evidence: list[Evidence], need: Need, used: list[str]
+) -> Recommendation:
+    instrument = _instrument(inputs, theme, need, used)
     text = _(
-        "{action} Measure to watch: {measure}, today {value:.{digits}f} {unit}. {who}",
+        "{action} {instrument}",
         action=_action(inputs, theme),
-        measure=first.label,
-        value=first.value,
-        digits=first.digits,
-        unit=first.unit,
-        who=WHO_ACTS.get(theme, DEFAULT_WHO),
+        instrument=_instrument_sentence(inputs, instrument),
     )
-    return _recommendation(f"theme:{slug(theme)}", theme, TITLES[theme], text, evidence)
+    title = _("{aim}: {instrument}", aim=TITLES[theme], instrument=instrument.name) if instrument else TITLES[theme]
+    return _recommendation(inputs, f"theme:{slug(theme)}", theme, title, text, evidence, instrument)
+
+
+def _instrument(inputs: BriefingInputs, theme: str, need: Need, used: list[str]) -> Instrument | None:
+    chosen = choose(inputs.toolkit, theme, need, used)
+    if chosen is not None:
+        used.append(chosen.id)
+    return chosen
+
+
+def _instrument_sentence(inputs: BriefingInputs, instrument: Instrument | None) -> Msg | str:
+    if instrument is None:
+        return ""
+    return _(
+        "{organisations} can start from {instrument}, as run in {places} ({years}).",
+        organisations=_organisations(inputs),
+        instrument=instrument.name,
+        places=instrument.places,
+        years=instrument.year,
+    )
+
+
+def _organisations(inputs: BriefingInputs) -> list[Text]:
+    return [o.name for o in inputs.region.cluster_organisations] or [_("the region's cluster organisations")]
 
 
 def _action(inputs: BriefingInputs, theme: str) -> Msg:
-    organisations = [o.name for o in inputs.region.cluster_organisations] or [_("the region's cluster organisations")]
     return ACTIONS[theme].model_copy(
-        update={"values": {"industries": list(inputs.region.focus_industries), "organisations": organisations}}
+        update={"values": {"industries": list(inputs.region.focus_industries), "organisations": _organisations(inputs)}}
     )
 
 
-def _recommendation(id: str, theme: str, title: Text, text: Text, evidence: list[Evidence]) -> Recommendation:
+def plan(inputs: BriefingInputs, theme: str, evidence: list[Evidence], instrument: Instrument | None) -> list[PlanStep]:
+    """Who acts, the first step, the measure to watch with its baseline, the horizon and the cost: from the
+    instrument's attributes, in the region's names."""
+    organisations = _organisations(inputs)
+    values = {
+        "instrument": instrument.name if instrument else TOPICS[theme],
+        "industries": list(inputs.region.focus_industries),
+        "organisations": organisations,
+    }
+    baseline = next((e.figure for e in evidence if e.figure.value is not None), None)
+    measure: Text = KPIS[instrument.kpi] if instrument else _("the findings above")
+    if baseline is not None:
+        measure = _(
+            "{measure}; baseline: {figure}, {value:.{digits}f} {unit} ({year})",
+            measure=measure,
+            figure=baseline.label,
+            value=baseline.value,
+            digits=baseline.digits,
+            unit=baseline.unit,
+            year=baseline.year or _("latest year"),
+        )
+    if instrument is None:
+        return [
+            PlanStep(aspect=_("Who acts"), text=WHO_ACTS.get(theme, DEFAULT_WHO)),
+            PlanStep(aspect=_("Measure to watch"), text=measure),
+        ]
+    actors = [ACTORS[a] for a in instrument.actors if a != "cluster_organisations"]
+    return [
+        PlanStep(
+            aspect=_("Who acts"),
+            text=_("{organisations} with {actors}", organisations=organisations, actors=actors)
+            if actors
+            else _("{organisations}", organisations=organisations),
+        ),
+        PlanStep(aspect=_("First step"), text=FIRST_STEPS[instrument.first_step].model_copy(update={"values": values})),
+        PlanStep(aspect=_("Measure to watch"), text=measure),
+        PlanStep(aspect=_("Horizon"), text=HORIZONS[instrument.horizon]),
+        PlanStep(aspect=_("Cost"), text=COST_BANDS[instrument.cost_band]),
+        PlanStep(aspect=_("Aimed at"), text=TARGET_GROUPS[instrument.target_group]),
+    ]
+
+
+def _recommendation(
+    inputs: BriefingInputs,
+    id: str,
+    theme: str,
+    title: Text,
+    text: Text,
+    evidence: list[Evidence],
+    instrument: Instrument | None,
+) -> Recommendation:
+    practices = [instrument, *related_practices(inputs.toolkit, instrument)] if instrument else []
     return Recommendation(
-        id=id, theme=theme, title=title, text=text, generated_title=title, generated_text=text, evidence=evidence
+        id=id,
+        theme=theme,
+        title=title,
+        text=text,
+        generated_title=title,
+        generated_text=text,
+        evidence=evidence,
+        instrument=instrument,
+        plan=plan(inputs, theme, evidence, instrument),
+        good_practices=practices,
     )

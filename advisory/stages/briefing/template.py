@@ -12,6 +12,7 @@ TITLE = _("Final policy briefing")
 def body(doc: TemplateBuilder) -> None:
     _summary(doc)
     _recommendations(doc)
+    _partners(doc)
     _principles(doc)
     _library(doc)
     _generated(doc)
@@ -41,6 +42,10 @@ def _recommendations(doc: TemplateBuilder) -> None:
     doc.paragraph(_("Edited by {person}", person="rec.edited_by"), style="Caption")
     doc.raw("{%p endif %}")
     doc.paragraph("{{ rec.text }}")
+    doc.raw("{%p if rec.plan %}")
+    doc.paragraph(_("The plan:"), style="Heading 4")
+    doc.bullets("rec.plan", "{{ step.aspect }}: {{ step.text }}", var="step")
+    doc.raw("{%p endif %}")
     doc.paragraph(_("Evidence:"), style="Heading 4")
     doc.bullets(
         "rec.evidence",
@@ -49,7 +54,9 @@ def _recommendations(doc: TemplateBuilder) -> None:
         var="ev",
     )
     doc.bullets(
-        "rec.good_practices", _("Good practice: {title} ({where})", title="gp.title", where="gp.where"), var="gp"
+        "rec.good_practices",
+        _("Good practice: {title} ({where})", title="gp.name", where="gp.places|join(', ')"),
+        var="gp",
     )
     doc.raw("{%p if rec.at_risk %}")
     doc.paragraph(
@@ -63,6 +70,23 @@ def _recommendations(doc: TemplateBuilder) -> None:
     doc.raw("{%p endfor %}")
     doc.raw("{%p if result.bottleneck_chart %}")
     doc.chart("result.bottleneck_chart", _("Importance and satisfaction of framework conditions"))
+    doc.raw("{%p endif %}")
+
+
+def _partners(doc: TemplateBuilder) -> None:
+    doc.raw("{%p if result.possible_partners %}")
+    doc.heading(_("Possible partners"))
+    doc.paragraph(
+        _(
+            "Regions of Europe that suit {region} for joint projects or a European Strategic Cluster Partnership, "
+            "as the observatory's partner search ranks them:",
+            region="region.name",
+        )
+    )
+    doc.raw("{%p for partner in result.possible_partners %}")
+    doc.heading("{{ loop.index }}. {{ partner.name }} ({{ partner.code }})", 3, contents=False)
+    doc.bullets("partner.reasons", "{{ reason }}", var="reason")
+    doc.raw("{%p endfor %}")
     doc.raw("{%p endif %}")
 
 
@@ -88,8 +112,8 @@ def _library(doc: TemplateBuilder) -> None:
         _("Good practices cited"),
         "result.good_practices",
         [
-            (_("Practice"), "row.title"),
-            (_("Where"), "row.where"),
+            (_("Practice"), "row.name"),
+            (_("Where"), "row.places|join(', ')"),
             (_("Source"), "row.source"),
             (_("Year"), "row.year"),
         ],

@@ -82,6 +82,8 @@ def _sources(inputs: PackInputs) -> list[Source]:
 
 def build_peer_review_pack(inputs: PackInputs) -> PeerReviewPack:
     day_one, day_two = meeting_days(inputs.today, inputs.slot)
+    if inputs.meeting_start is not None:  # the expert agreed other days with the region
+        day_one, day_two = inputs.meeting_start, inputs.meeting_start + dt.timedelta(days=1)
     return PeerReviewPack(
         pack_date=inputs.today,
         meeting_start=day_one,
@@ -120,6 +122,7 @@ def build_peer_review_report(inputs: ReportInputs) -> PeerReviewReport:
     scores = [score_dimension(code, reviews) for code in DIMENSIONS]
     means = [score.mean for score in scores if score.mean is not None]
     return PeerReviewReport(
+        meeting_year=inputs.meeting_year,
         reviews_received=len(reviews),
         reviews_expected=len(assigned),
         reviewers=[name for rid, name in assigned.items() if rid in received],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from advisory.domain.stages import StageContext, Waiting
@@ -19,6 +20,7 @@ from advisory.stages.peer_review.models import (
 from advisory.stages.peer_review.pool import Reviewer, load_reviewers
 
 REVIEWERS_PER_HOST = 3
+MEETING_KIND = "meeting_dates"  # recorded by the expert, not uploaded
 UPSTREAM = {
     "assessment_report": "assessment report",
     "survey_report": "survey report",
@@ -30,16 +32,27 @@ def reviewer_pool(ctx: StageContext) -> list[Reviewer]:
     return load_reviewers(ctx.regions_dir / "reviewers.yaml")
 
 
+def set_meeting(ctx: StageContext) -> dt.date | None:
+    """The first meeting day the expert set for the region (`advisory peer-review meeting`), if any."""
+    recorded = ctx.inputs(MEETING_KIND)
+    return dt.date.fromisoformat(recorded[-1]["start"]) if recorded else None
+
+
 def assignments_for(ctx: StageContext, pool: list[Reviewer]) -> list[ReviewerAssignment]:
     """This host's reviewers from one assignment over every region, keeping reviewers already given to others."""
-    day_one, _ = meeting_days(ctx.stage_started, meeting_slot(ctx))
+    day_one = set_meeting(ctx) or meeting_days(ctx.stage_started, meeting_slot(ctx))[0]
     pinned = {
         code: [a["reviewer_id"] for a in result.get("assignments", [])]
         for code, result in ctx.all_results("peer_review_pack").items()
         if code != ctx.region.code
     }
     hosts = [
-        Host.from_region(region, meeting=meeting_days(ctx.stage_started, meeting_slot(ctx, region.code))[0])
+        Host.from_region(
+            region,
+            meeting=day_one
+            if region.code == ctx.region.code
+            else meeting_days(ctx.stage_started, meeting_slot(ctx, region.code))[0],
+        )
         for region in ctx.regions.values()
     ]
     try:
@@ -71,6 +84,7 @@ def gather_peer_review_pack(ctx: StageContext) -> PackInputs | Waiting:
         region=ctx.region,
         today=ctx.stage_started,
         slot=meeting_slot(ctx),
+        meeting_start=set_meeting(ctx),
         assignments=assignments,
         assessment=AssessmentSeen.model_validate(upstream["assessment_report"]),
         survey=SurveySeen.model_validate(upstream["survey_report"]),

@@ -124,6 +124,7 @@ class PackInputs(BaseModel):
     slot: int = Field(
         default=0, description="the region's place in the programme: its meeting is that many weeks later"
     )
+    meeting_start: dt.date | None = Field(default=None, description="the first meeting day, where the expert set it")
     assignments: list[ReviewerAssignment]
     assessment: AssessmentSeen
     survey: SurveySeen
@@ -204,6 +205,7 @@ class RecommendationGroup(BaseModel):
 
 
 class PeerReviewReport(BaseModel):
+    meeting_year: str = Field(default="", description="the year of the meeting the reviews come from")
     reviews_received: int
     reviews_expected: int
     reviewers: list[str] = Field(description="names of the reviewers whose reviews are in")

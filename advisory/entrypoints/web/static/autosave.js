@@ -1,6 +1,6 @@
-// Saves the survey draft a second after the contact stops typing, so nothing is lost if the tab closes.
+// Saves the draft of a form (the survey, the stress test) a second after the contact stops typing, so nothing is lost if the tab closes.
 (function () {
-  const form = document.getElementById("survey");
+  const form = document.querySelector("form[data-draft]");
   const shown = document.getElementById("autosave");
   if (!form || !window.fetch) return;
   let timer = null;

@@ -1,4 +1,5 @@
-"""Partner search for a region across every region of the reference data: the use case behind `advisory partners`.
+"""Partner search for a region across every region of the reference data: behind `advisory partners`, the experts'
+partner page and the briefing's possible partners.
 
 The reference data (cluster stars of every region from Eurostat's business statistics by NACE
 division, and every region's normalised benchmarking indicators) are read and derived once per
@@ -21,7 +22,6 @@ from advisory.domain.errors import UnknownRegion
 from advisory.domain.partners import FOCUS_WEIGHT, Match, RegionStrengths, rank_partners, reasons, thirds
 from advisory.domain.regions import RegionProfile
 from advisory.domain.text import Msg, Text, _
-from advisory.settings import Settings
 from advisory.stages.assessment.cluster_map import YEAR, reference_cluster_table
 from advisory.stages.benchmarking.gather import benchmark_table
 
@@ -75,9 +75,11 @@ class PartnerSearch:
     )
 
 
-def find_partners(settings: Settings, region: str, sector: str | None = None, top: int = 10) -> PartnerSearch:
+def find_partners(
+    datasets_dir: Path, regions_dir: Path, region: str, sector: str | None = None, top: int = 10
+) -> PartnerSearch:
     """Candidate partner regions for `region` (any NUTS-2 code of the reference data), best first."""
-    reference = partner_reference(settings.datasets_dir, settings.regions_dir)
+    reference = partner_reference(datasets_dir, regions_dir)
     home = reference.regions[known_region(reference, region)]
     profile = reference.profiles.get(home.code)
     industries = list(profile.focus_industries) if profile else []

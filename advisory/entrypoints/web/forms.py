@@ -1,0 +1,67 @@
+"""What every web form that stands for a file does on submit: the answers become the file the upload parser
+reads and go through `submit_file`, once per form post; a refused form keeps its answers as a draft, an
+accepted one drops it. The survey, the stress test and the expert's findings use it alike."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from fastapi import BackgroundTasks
+from starlette.concurrency import run_in_threadpool
+
+from advisory.entrypoints.web.deps import Portal, Visitor
+from advisory.entrypoints.web.once import FORM_KEY, Result, fingerprint, handled_once
+from advisory.entrypoints.web.region_pages import trigger_advance
+from advisory.services.submissions import Receipt, submit_file
+
+
+def drop_draft(the_portal: Portal, person: Visitor, form: str) -> None:
+    with the_portal.project.unit_of_work() as uow:
+        uow.drafts.drop(person.grant.token_id, form)
+        uow.commit()
+
+
+def keep_draft(the_portal: Portal, person: Visitor, code: str, answers: dict[str, Any], form: str) -> None:
+    with the_portal.project.unit_of_work() as uow:
+        uow.drafts.save(person.grant.token_id, code, answers, form)
+        uow.commit()
+
+
+async def submitted(
+    the_portal: Portal,
+    person: Visitor,
+    code: str,
+    posted: Any,
+    *,
+    kind: str,
+    form: str,
+    filename: str,
+    data: bytes,
+    answers: dict[str, Any],
+    tasks: BackgroundTasks,
+) -> tuple[Result, Receipt | None]:
+    """Send the form's file through the intake once per post (a repeat gets the first post's result)."""
+
+    async def handle() -> Result:
+        receipt = await run_in_threadpool(
+            functools.partial(submit_file, daily_limits=True),
+            the_portal.project,
+            the_portal.input_kinds,
+            code,
+            kind,
+            filename,
+            data,
+            person.grant.who,
+        )
+        if receipt.accepted:
+            await run_in_threadpool(drop_draft, the_portal, person, form)
+        else:  # what they typed stays, to correct and send again
+            await run_in_threadpool(keep_draft, the_portal, person, code, answers, form)
+        if receipt.outcome == "accepted":
+            trigger_advance(the_portal, code, tasks)
+        return {"receipt": receipt.model_dump(mode="json")}
+
+    said = fingerprint(posted.multi_items())
+    result = await handled_once(the_portal, person, str(posted.get(FORM_KEY, "")), f"{form} {code}", said, handle)
+    return result, Receipt.model_validate(result["receipt"]) if "receipt" in result else None
