@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from advisory.domain.conditions import CONDITIONS, TOPICS
 from advisory.domain.countries import country_name
@@ -82,6 +82,15 @@ TARGET_GROUPS: dict[str, Msg] = {
 }
 
 
+CODES: dict[str, tuple[Iterable[str], str]] = {
+    "themes": (THEMES, "theme"),
+    "conditions": (CONDITIONS, "framework condition"),
+    "actors": (ACTORS, "actor"),
+    "first_step": (FIRST_STEPS, "first step"),
+    "kpi": (KPIS, "measure to watch"),
+}
+
+
 class Instrument(BaseModel):
     """One entry of the toolkit: an instrument (a kind of measure) or a practice (one programme), with the public
     source it is drawn from."""
@@ -108,30 +117,14 @@ class Instrument(BaseModel):
     year: str
     url: str = ""
 
-    @field_validator("themes")
+    @field_validator("themes", "conditions", "actors", "first_step", "kpi")
     @classmethod
-    def _known_themes(cls, value: list[str]) -> list[str]:
-        return _known(value, THEMES, "theme")
-
-    @field_validator("conditions")
-    @classmethod
-    def _known_conditions(cls, value: list[str]) -> list[str]:
-        return _known(value, CONDITIONS, "framework condition")
-
-    @field_validator("actors")
-    @classmethod
-    def _known_actors(cls, value: list[str]) -> list[str]:
-        return _known(value, ACTORS, "actor")
-
-    @field_validator("first_step")
-    @classmethod
-    def _known_step(cls, value: str) -> str:
-        return _known([value], FIRST_STEPS, "first step")[0]
-
-    @field_validator("kpi")
-    @classmethod
-    def _known_kpi(cls, value: str) -> str:
-        return _known([value], KPIS, "measure to watch")[0]
+    def _known_codes(cls, value: list[str] | str, info: ValidationInfo) -> list[str] | str:
+        known, what = CODES[info.field_name]
+        unknown = [v for v in ([value] if isinstance(value, str) else value) if v not in known]
+        if unknown:
+            raise ValueError(f"unknown {what} {', '.join(unknown)}; expected one of {', '.join(known)}")
+        return value
 
     @property
     def name(self) -> Msg:
@@ -151,13 +144,6 @@ class Instrument(BaseModel):
 
 class Toolkit(BaseModel):
     instruments: list[Instrument] = Field(min_length=1)
-
-
-def _known(values: list[str], known: Iterable[str], what: str) -> list[str]:
-    unknown = [v for v in values if v not in known]
-    if unknown:
-        raise ValueError(f"unknown {what} {', '.join(unknown)}; expected one of {', '.join(known)}")
-    return values
 
 
 @dataclass(frozen=True)

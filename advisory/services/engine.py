@@ -19,8 +19,9 @@ import os
 import secrets
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy.exc import OperationalError
@@ -31,9 +32,6 @@ from advisory.domain.regions import RegionProfile
 from advisory.domain.stages import STAGES, Stage, StageStatus, Step, Waiting, stage_label
 from advisory.services import fingerprint
 from advisory.services.project import Project, StoredStageContext
-
-if TYPE_CHECKING:  # docxtpl and matplotlib load when a document is written, not to find out whether one must be
-    from advisory.adapters.documents.render import RenderedDocument
 
 SETTLED = (StageStatus.COMPLETED, StageStatus.READY_FOR_APPROVAL, StageStatus.AWAITING_INPUT)
 
@@ -84,7 +82,7 @@ def run_stage(project: Project, region_code: str, stage: Stage) -> StageOutcome:
 
 
 StageRunner = Callable[[str, Stage], StageOutcome]
-Recorder = Callable[["RenderedDocument", Any], None]
+Recorder = Callable[[Any, dict[str, Any]], None]
 
 
 def advance(region_code: str, run: StageRunner) -> list[StageOutcome]:
@@ -201,39 +199,51 @@ def _write_document(project: Project, region: RegionProfile, stage: Stage, step:
     context_model = DocumentContext(region=region, document=meta, result=result, sources=getattr(result, "sources", []))
     out = project.settings.output_dir / region.code / f"{step.document}_v{version}.docx"
 
-    def record(rendered: RenderedDocument, uow) -> None:
-        uow.engagements.add_document(
-            region.code,
-            stage=stage.key,
-            document=step.document,
-            version=version,
-            path=str(out),
-            sha256=rendered.sha256,
-            template=str(template.relative_to(project.settings.templates_dir)),
-            template_sha256=rendered.template_sha256,
-            inputs_hash=digest,
-            result=result.model_dump(mode="json"),
-        )
+    def record(uow, columns: dict[str, Any]) -> None:
+        uow.engagements.add_document(region.code, stage=stage.key, **columns)
         uow.engagements.log(region.code, "engine", "document_written", document=step.document, version=version)
         if latest is not None and latest.approved_at is not None:
             outdate_later_stages(project, uow, region.code, stage, step.template.title_in("en"), version)
 
-    write_version(project, template, context_model, out, record)
+    write_version(project, NewVersion(step.document, version, template, digest, result, out), context_model, record)
     return True
 
 
-def write_version(project: Project, template: Path, context: DocumentContext, out: Path, record: Recorder) -> None:
-    """Render a new version to `out`: written aside first, recorded by `record(rendered, uow)` in a transaction
-    that claims the version (a unique key), and only then put in place; a crash leaves the last version as it was."""
+@dataclass(frozen=True)
+class NewVersion:
+    """A document version about to be written: which, from which template and inputs, with which result, where."""
+
+    document: str
+    version: int
+    template: Path
+    inputs_hash: str
+    result: BaseModel
+    out: Path
+
+
+def write_version(project: Project, new: NewVersion, context: DocumentContext, record: Recorder) -> None:
+    """Render a new version to `new.out`: written aside first, recorded by `record(uow, columns)` (the version's
+    columns: document, version, path, hashes, result) in a transaction that claims the version (a unique key),
+    and only then put in place; a crash leaves the last version as it was."""
     from advisory.adapters.documents.render import render
 
-    _remove_leftovers(out)
-    pending = out.with_name(f".{out.stem}.{secrets.token_hex(4)}.pending")
-    rendered = render(template, context, pending, language=context.document.language)
+    _remove_leftovers(new.out)
+    pending = new.out.with_name(f".{new.out.stem}.{secrets.token_hex(4)}.pending")
+    rendered = render(new.template, context, pending, language=context.document.language)
+    columns = {
+        "document": new.document,
+        "version": new.version,
+        "path": str(new.out),
+        "sha256": rendered.sha256,
+        "template": str(new.template.relative_to(project.settings.templates_dir)),
+        "template_sha256": rendered.template_sha256,
+        "inputs_hash": new.inputs_hash,
+        "result": new.result.model_dump(mode="json"),
+    }
     try:
         with project.unit_of_work() as uow:
-            record(rendered, uow)
-            os.replace(pending, out)
+            record(uow, columns)
+            os.replace(pending, new.out)
             uow.commit()
     finally:
         pending.unlink(missing_ok=True)

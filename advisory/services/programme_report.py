@@ -18,7 +18,7 @@ from advisory.domain.documents import Addressee, DocumentContext, DocumentMeta
 from advisory.domain.errors import ActionRefused, InvalidData
 from advisory.domain.regions import RegionProfile
 from advisory.domain.text import _
-from advisory.services.engine import inputs_hash, template_for, write_version
+from advisory.services.engine import NewVersion, inputs_hash, template_for, write_version
 from advisory.services.project import Project
 
 DOCUMENT = "programme_report"
@@ -83,21 +83,12 @@ def refresh(project: Project) -> ProgrammeReportVersion | None:
     )
     out = project.settings.output_dir / "programme" / f"{DOCUMENT}_v{version}.docx"
 
-    def record(rendered, uow) -> None:
-        uow.programme.add(
-            document=DOCUMENT,
-            version=version,
-            path=str(out),
-            sha256=rendered.sha256,
-            template=str(template.relative_to(project.settings.templates_dir)),
-            template_sha256=rendered.template_sha256,
-            inputs_hash=digest,
-            result=result.model_dump(mode="json"),
-        )
+    def record(uow, columns: dict) -> None:
+        uow.programme.add(**columns)
         uow.engagements.log(None, "engine", "document_written", document=DOCUMENT, version=version)
 
     context = DocumentContext(region=PROGRAMME, document=meta, result=result, sources=result.sources)
-    write_version(project, template, context, out, record)
+    write_version(project, NewVersion(DOCUMENT, version, template, digest, result, out), context, record)
     return ProgrammeReportVersion(version=version, path=str(out), written=True, regions=len(gathered.regions))
 
 

@@ -4,6 +4,8 @@ and experts in the portal, beside the experts' partner search."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -49,7 +51,7 @@ def test_the_programme_report_opens_in_libreoffice_with_a_german_copy(played_pro
     german = programme_report.export(played_project, "de")
     assert german.name == "programme_report_v1.de.docx"
     assert "Programmbericht" in docx_text(german)
-    for document in (programme_report.latest(played_project).path, german):
+    for document in (Path(programme_report.latest(played_project).path), german):
         pdf = pdf_of(document, tmp_path)
         assert pdf.stat().st_size > 20_000
 

@@ -114,45 +114,40 @@ class RecordedInput(Base):
     superseded_by: Mapped[int | None] = mapped_column(ForeignKey("recorded_input.id"))
 
 
-class DocumentVersion(Base):
-    """One generated Word document; a new version is made only when its inputs change."""
+class WrittenDocument:
+    """What every written document version records: which document and version, where its file is, the hashes
+    of the file, its template and its inputs, the result it shows, and its approval."""
+
+    document: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int]
+    path: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    template: Mapped[str] = mapped_column(String(255))
+    template_sha256: Mapped[str] = mapped_column(String(64))
+    inputs_hash: Mapped[str] = mapped_column(String(64))
+    result: Mapped[dict[str, Any]]
+    created_at: Mapped[dt.datetime]
+    approved_by: Mapped[str | None] = mapped_column(String(255))
+    approved_at: Mapped[dt.datetime | None]
+
+
+class DocumentVersion(WrittenDocument, Base):
+    """One generated Word document of a region; a new version is made only when its inputs change."""
 
     __tablename__ = "document_version"
     __table_args__ = (UniqueConstraint("engagement_id", "document", "version"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     engagement_id: Mapped[int] = mapped_column(ForeignKey("engagement.id"))
     stage: Mapped[str] = mapped_column(String(32))
-    document: Mapped[str] = mapped_column(String(64))
-    version: Mapped[int]
-    path: Mapped[str] = mapped_column(Text)
-    sha256: Mapped[str] = mapped_column(String(64))
-    template: Mapped[str] = mapped_column(String(255))
-    template_sha256: Mapped[str] = mapped_column(String(64))
-    inputs_hash: Mapped[str] = mapped_column(String(64))
-    result: Mapped[dict[str, Any]]
-    created_at: Mapped[dt.datetime]
-    approved_by: Mapped[str | None] = mapped_column(String(255))
-    approved_at: Mapped[dt.datetime | None]
 
 
-class ProgrammeDocument(Base):
-    """A document of the whole programme (the programme report): versioned and approved like a stage's documents,
+class ProgrammeDocument(WrittenDocument, Base):
+    """A document of the whole programme (the programme report): versioned and approved like a region's documents,
     but belonging to no one region."""
 
     __tablename__ = "programme_document"
     __table_args__ = (UniqueConstraint("document", "version"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    document: Mapped[str] = mapped_column(String(64))
-    version: Mapped[int]
-    path: Mapped[str] = mapped_column(Text)
-    sha256: Mapped[str] = mapped_column(String(64))
-    template: Mapped[str] = mapped_column(String(255))
-    template_sha256: Mapped[str] = mapped_column(String(64))
-    inputs_hash: Mapped[str] = mapped_column(String(64))
-    result: Mapped[dict[str, Any]]
-    created_at: Mapped[dt.datetime]
-    approved_by: Mapped[str | None] = mapped_column(String(255))
-    approved_at: Mapped[dt.datetime | None]
 
 
 class Event(Base):

@@ -4,19 +4,19 @@ For the observatory's experts only."""
 
 from __future__ import annotations
 
+import functools
 import re
 import tempfile
 from pathlib import Path
 
 import yaml
 from fastapi import APIRouter, BackgroundTasks, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from advisory.entrypoints.web.deps import Expert, ExpertVisitor, Portal, ThePortal, Visitor, region_of
-from advisory.entrypoints.web.forms import keep_draft, submitted
+from advisory.entrypoints.web.forms import keep_draft, saved_or_sent, workbook_download
 from advisory.entrypoints.web.pages import page
-from advisory.entrypoints.web.region_pages import receipt_page
 from advisory.stages.assessment.workbook import (
     FINDING_FIELDS,
     FINDING_THEMES,
@@ -70,11 +70,7 @@ def findings_workbook(code: str, person: ExpertVisitor, the_portal: ThePortal) -
     code = region_of(person, the_portal, code)
     with tempfile.TemporaryDirectory() as folder:
         data = write_findings_workbook(the_portal.project.regions[code], Path(folder) / "f.xlsx").read_bytes()
-    return Response(
-        data,
-        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Content-Disposition": f'attachment; filename="findings-{code}.xlsx"'},
-    )
+    return workbook_download(data, f"findings-{code}.xlsx")
 
 
 @router.post("/regions/{code}/findings/draft")
@@ -88,25 +84,21 @@ async def save_draft(request: Request, code: str, person: Expert, the_portal: Th
 @router.post("/regions/{code}/findings", response_class=HTMLResponse)
 async def submit_finding(
     request: Request, code: str, person: Expert, the_portal: ThePortal, tasks: BackgroundTasks
-) -> HTMLResponse:
+) -> Response:
     code = region_of(person, the_portal, code)
-    form = await request.form()
-    answers = answers_from_form(form.multi_items())
-    if form.get("action") != "submit":
-        await run_in_threadpool(keep_draft, the_portal, person, code, answers, FINDINGS_FORM)
-        return RedirectResponse(f"/regions/{code}/findings?saved=1", status_code=303)
-    result, receipt = await submitted(
+    posted = await request.form()
+    answers = answers_from_form(posted.multi_items())
+    return await saved_or_sent(
+        request,
         the_portal,
         person,
         code,
-        form,
+        posted,
+        tasks,
         kind="expert_findings",
         form=FINDINGS_FORM,
-        filename="web-form-finding.yaml",
-        data=finding_yaml(answers),
         answers=answers,
-        tasks=tasks,
+        filename="web-form-finding.yaml",
+        data=lambda: finding_yaml(answers),
+        page=functools.partial(form_page, request, the_portal, person, code, answers),
     )
-    if receipt is not None and not receipt.accepted:
-        return form_page(request, the_portal, person, code, answers, receipt=receipt, status_code=422)
-    return receipt_page(request, person, code, result)

@@ -5,14 +5,16 @@ accepted one drops it. The survey, the stress test and the expert's findings use
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any
 
-from fastapi import BackgroundTasks
+from fastapi import BackgroundTasks, Request
+from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from advisory.entrypoints.web.deps import Portal, Visitor
 from advisory.entrypoints.web.once import FORM_KEY, Result, fingerprint, handled_once
-from advisory.entrypoints.web.region_pages import trigger_advance
+from advisory.entrypoints.web.region_pages import receipt_page, trigger_advance
 from advisory.services.submissions import Receipt, submit_file
 
 
@@ -65,3 +67,48 @@ async def submitted(
     said = fingerprint(posted.multi_items())
     result = await handled_once(the_portal, person, str(posted.get(FORM_KEY, "")), f"{form} {code}", said, handle)
     return result, Receipt.model_validate(result["receipt"]) if "receipt" in result else None
+
+
+async def saved_or_sent(
+    request: Request,
+    the_portal: Portal,
+    person: Visitor,
+    code: str,
+    posted: Any,
+    tasks: BackgroundTasks,
+    *,
+    kind: str,
+    form: str,
+    answers: dict[str, Any],
+    filename: str,
+    data: Callable[[], bytes],
+    page: Callable[..., Response],
+) -> Response:
+    """A form's post: "save draft" keeps the answers and shows the form again; "submit" sends them once and shows
+    the receipt, or the form with what to correct (the answers kept)."""
+    if posted.get("action") != "submit":
+        await run_in_threadpool(keep_draft, the_portal, person, code, answers, form)
+        return RedirectResponse(f"{request.url.path}?saved=1", status_code=303)
+    result, receipt = await submitted(
+        the_portal,
+        person,
+        code,
+        posted,
+        kind=kind,
+        form=form,
+        filename=filename,
+        data=data(),
+        answers=answers,
+        tasks=tasks,
+    )
+    if receipt is not None and not receipt.accepted:
+        return page(receipt=receipt, status_code=422)
+    return receipt_page(request, person, code, result)
+
+
+def workbook_download(data: bytes, filename: str) -> Response:
+    return Response(
+        data,
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

@@ -7,21 +7,21 @@ are the answers' own fields, so a problem the parser finds names the question th
 
 from __future__ import annotations
 
+import functools
 import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 from fastapi import APIRouter, BackgroundTasks, HTTPException, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from advisory.domain.access import uploadable_kinds
 from advisory.domain.text import _
 from advisory.entrypoints.web.deps import Portal, Posted, SignedIn, ThePortal, Visitor, region_of
-from advisory.entrypoints.web.forms import keep_draft, submitted
+from advisory.entrypoints.web.forms import keep_draft, saved_or_sent, workbook_download
 from advisory.entrypoints.web.pages import page, reader_language
-from advisory.entrypoints.web.region_pages import receipt_page
 from advisory.stages.assessment.conditions import PRIORITY_LEVELS, SCALE_FIELDS, STRESS_TEST_FIELDS
 from advisory.stages.assessment.workbook import FORM, write_stress_test_workbook
 
@@ -96,11 +96,7 @@ def stress_test_workbook(request: Request, code: str, person: SignedIn, the_port
             answers,
         )
         data = path.read_bytes()
-    return Response(
-        data,
-        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Content-Disposition": f'attachment; filename="stress-test-{code}.xlsx"'},
-    )
+    return workbook_download(data, f"stress-test-{code}.xlsx")
 
 
 @router.post("/regions/{code}/stress-test/draft")
@@ -114,26 +110,21 @@ async def save_draft(request: Request, code: str, person: Posted, the_portal: Th
 @router.post("/regions/{code}/stress-test", response_class=HTMLResponse)
 async def submit_stress_test(
     request: Request, code: str, person: Posted, the_portal: ThePortal, tasks: BackgroundTasks
-) -> HTMLResponse:
+) -> Response:
     code = assessor(person, the_portal, code)
-    form = await request.form()
-    answers = answers_from_form(form.multi_items())
-    if form.get("action") != "submit":
-        await run_in_threadpool(keep_draft, the_portal, person, code, answers, FORM)
-        return RedirectResponse(f"/regions/{code}/stress-test?saved=1", status_code=303)
-
-    result, receipt = await submitted(
+    posted = await request.form()
+    answers = answers_from_form(posted.multi_items())
+    return await saved_or_sent(
+        request,
         the_portal,
         person,
         code,
-        form,
+        posted,
+        tasks,
         kind=KIND,
         form=FORM,
-        filename="web-form-stress-test.yaml",
-        data=stress_test_yaml(code, answers),
         answers=answers,
-        tasks=tasks,
+        filename="web-form-stress-test.yaml",
+        data=lambda: stress_test_yaml(code, answers),
+        page=functools.partial(form_page, request, the_portal, person, code, answers),
     )
-    if receipt is not None and not receipt.accepted:
-        return form_page(request, the_portal, person, code, answers, receipt=receipt, status_code=422)
-    return receipt_page(request, person, code, result)

@@ -7,19 +7,19 @@ web form and the Excel template are validated by exactly the same parser and lea
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from typing import Any
 
 from fastapi import APIRouter, BackgroundTasks, HTTPException, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from advisory.domain.access import may_submit_survey
 from advisory.domain.text import _
 from advisory.entrypoints.web.deps import Portal, Posted, SignedIn, ThePortal, Visitor, region_of
-from advisory.entrypoints.web.forms import keep_draft, submitted
+from advisory.entrypoints.web.forms import keep_draft, saved_or_sent
 from advisory.entrypoints.web.pages import page
-from advisory.entrypoints.web.region_pages import receipt_page
 
 router = APIRouter()
 SURVEY_KIND = "survey_response"
@@ -116,25 +116,20 @@ async def save_draft(request: Request, code: str, person: Posted, the_portal: Th
 async def submit_survey(request: Request, code: str, person: Posted, the_portal: ThePortal, tasks: BackgroundTasks):
     code = surveyor(person, the_portal, code)
     instrument = loaded_instrument(the_portal)
-    form = await request.form()
-    answers = answers_from_form(instrument, form.multi_items())
-    if form.get("action") != "submit":
-        await run_in_threadpool(keep_draft, the_portal, person, code, answers, "survey")
-        return RedirectResponse(f"/regions/{code}/survey?saved=1", status_code=303)
-
+    posted = await request.form()
+    answers = answers_from_form(instrument, posted.multi_items())
     reference = str(answers.get("respondent_id") or "response")[:64]
-    result, receipt = await submitted(
+    return await saved_or_sent(
+        request,
         the_portal,
         person,
         code,
-        form,
+        posted,
+        tasks,
         kind=SURVEY_KIND,
         form="survey",
-        filename=f"web-form-{reference}.csv",
-        data=response_csv(instrument, code, answers),
         answers=answers,
-        tasks=tasks,
+        filename=f"web-form-{reference}.csv",
+        data=lambda: response_csv(instrument, code, answers),
+        page=functools.partial(form_page, request, the_portal, person, code, answers),
     )
-    if receipt is not None and not receipt.accepted:
-        return form_page(request, the_portal, person, code, answers, receipt=receipt, status_code=422)
-    return receipt_page(request, person, code, result)
