@@ -33,6 +33,10 @@ class Clock:
     def today(self) -> dt.date:
         return self.now().date()
 
+    def on(self, day: dt.date) -> Clock:
+        """The same clock moved to `day` (the time of day kept): how the demo lets the weeks of an engagement pass."""
+        return Clock(pinned_now=dt.datetime.combine(day, self.now().time()))
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ADVISORY_", env_file=".env", extra="ignore")

@@ -109,7 +109,10 @@ def played_world(tmp_path_factory, prefect_harness) -> tuple[Path, str]:
     log = root / "demo.log"
     with log.open("w") as stream:
         summary = run_demo(
-            project, Console(file=stream, width=132), lambda regions: run_programme(project.settings, regions)
+            project,
+            Console(file=stream, width=132),
+            lambda regions: run_programme(project.settings, regions),
+            calendar=True,
         )
     assert summary.done, log.read_text()
     return root, log.read_text()

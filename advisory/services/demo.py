@@ -11,6 +11,7 @@ invitation ...): over SMTP when one is configured, else as .eml files under the 
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -66,12 +67,16 @@ def run_demo(
     advance: Advance | None = None,
     regions: list[str] | None = None,
     inputs: Path = DEMO_DIR,
+    calendar: bool = False,
 ) -> DemoSummary:
     """Play every region (or the ones named) to the end, printing each round's progress on `console`.
 
     `advance(regions)` moves the regions as far as they go (the CLI passes the Prefect flows);
     without it the stages run directly (benchmarks, tests). `inputs` is the folder of example
     files people send (`demo/`; benchmarks pass one with files for generated regions too).
+    With `calendar`, the project's clock moves past each peer-review meeting before its reviewers
+    write (reviews follow the meeting, and the report is dated after it); without, everything
+    happens on the clock's one day.
     """
     regions = sorted(regions or project.regions)
     started = time.perf_counter()
@@ -87,6 +92,8 @@ def run_demo(
                 changed |= bool(outcome.documents_written)
         _tell_people(project, console, regions)  # before people act: an expert hears of a document to approve
         for _, region_outcomes in sorted(outcomes.items()):
+            if calendar:
+                _after_the_meeting(project, console, region_outcomes[-1])
             acted |= _act(project, console, region_outcomes[-1], sent, inputs)
         changed |= acted
         if not acted:
@@ -107,6 +114,19 @@ def _programme_report(project: Project, console: Console) -> bool:
     programme_report.approve(project, EXPERT)
     console.print(f"  programme report v{version.version} ({version.regions} regions): written and approved")
     return True
+
+
+def _after_the_meeting(project: Project, console: Console, last: StageOutcome) -> None:
+    """Reviewers write after the region's meeting: a peer review waiting for reviews moves the clock to the day
+    after the meeting (never back)."""
+    if last.stage != "peer_review" or last.status != StageStatus.AWAITING_INPUT:
+        return
+    with project.unit_of_work() as uow:
+        pack = uow.engagements.latest_document(last.region, "peer_review_pack")
+        meeting_end = dt.date.fromisoformat(pack.result["meeting_end"]) if pack else None
+    if meeting_end is not None and project.today() <= meeting_end:
+        project.clock = project.clock.on(meeting_end + dt.timedelta(days=1))
+        console.print(f"  {last.region} peer_review: the meeting took place; the calendar moves to {project.today()}")
 
 
 def _invite_contacts(project: Project, console: Console, regions: list[str]) -> bool:

@@ -260,7 +260,8 @@ def _await_approval(
     project: Project, region_code: str, context: StoredStageContext, stage: Stage, written: list[str]
 ) -> StageOutcome:
     """Completed when every document of the stage is approved in its latest version; else waiting for the
-    expert, with a due date `approval_days` after the oldest version waiting."""
+    expert, with a due date `approval_days` after the stage's last document was written (the day the stage
+    became ready: a peer review pack waits for its report, and the two are approved together)."""
     with project.unit_of_work() as uow:
         waiting = uow.engagements.unapproved_latest(region_code, stage.key)
     if not waiting:
@@ -268,7 +269,7 @@ def _await_approval(
     else:
         status = StageStatus.READY_FOR_APPROVAL
         missing = "expert approval of " + ", ".join(f"{doc.document} v{doc.version}" for doc in waiting)
-        due = min(doc.created_at.date() for doc in waiting) + dt.timedelta(days=project.settings.approval_days)
+        due = max(doc.created_at.date() for doc in waiting) + dt.timedelta(days=project.settings.approval_days)
     _settle(project, region_code, stage, context, status, missing, due)
     return StageOutcome(region=region_code, stage=stage.key, status=status, missing=missing, documents_written=written)
 

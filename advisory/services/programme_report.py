@@ -8,7 +8,6 @@ renders the latest version in another language beside it; `approve` records an e
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -39,7 +38,6 @@ class StoredProgrammeContext:
 
     def __init__(self, project: Project) -> None:
         self.project = project
-        self.today: dt.date = project.today()
         self.regions: dict[str, RegionProfile] = project.regions
 
     def approved(self, document: str):

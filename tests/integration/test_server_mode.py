@@ -73,8 +73,9 @@ def assert_every_stage_completed_with_one_version_per_input(project: Project) ->
     assert {state.status for _, state in states} == {StageStatus.COMPLETED}
     written = collections.Counter((region, doc.document, doc.version) for region, doc in documents)
     assert set(written.values()) == {1}, "a document version was written twice"
-    files = list(project.settings.output_dir.rglob("*.docx"))
+    files = [path for path in project.settings.output_dir.rglob("*.docx") if path.parent.name != "programme"]
     assert len(files) == len(documents)
+    assert len(list((project.settings.output_dir / "programme").glob("*.docx"))) == 1  # the programme report
     assert not list(project.settings.output_dir.rglob("*.tmp"))
 
 

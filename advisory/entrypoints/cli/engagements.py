@@ -46,7 +46,9 @@ def demo() -> None:
     warm_up(project.settings)  # Prefect's temporary server starts while the demo's modules load
     from advisory.services.demo import run_demo
 
-    summary = run_demo(project, console, advance=lambda regions: run_programme(project.settings, regions))
+    summary = run_demo(
+        project, console, advance=lambda regions: run_programme(project.settings, regions), calendar=True
+    )
     print_status(summary.rows)
     verdict = "every region completed all five stages" if summary.done else "some regions did not finish (see above)"
     console.print(f"[bold]{verdict}[/] in {summary.seconds:.1f} s; documents under {project.settings.output_dir}")

@@ -40,7 +40,6 @@ class Approved(BaseModel):
 
 
 class ProgrammeContext(Protocol):
-    today: dt.date
     regions: dict[str, RegionProfile]
 
     def approved(self, document: str) -> dict[str, Approved]:
@@ -65,7 +64,9 @@ def gather_programme_report(ctx: ProgrammeContext) -> ProgrammeInputs:
             if (found := approved[document].get(code)) is not None
         }
         dossiers.append(RegionDossier(profile=profile, documents=references, **fields))
-    return ProgrammeInputs(as_of=ctx.today, regions=dossiers, not_started=not_started)
+    latest = max((ref.approved for d in dossiers for ref in d.documents.values()), default=None)
+    # As of the last approval it reads (not today): the same approvals make the same report on any day.
+    return ProgrammeInputs(as_of=latest or dt.date.min, regions=dossiers, not_started=not_started)
 
 
 def _validated(region: str, document: str, model: type[BaseModel], result: dict[str, Any]) -> BaseModel:
