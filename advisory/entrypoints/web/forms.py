@@ -4,7 +4,6 @@ accepted one drops it. The survey, the stress test and the expert's findings use
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -14,8 +13,8 @@ from starlette.concurrency import run_in_threadpool
 
 from advisory.entrypoints.web.deps import Portal, Visitor
 from advisory.entrypoints.web.once import FORM_KEY, Result, fingerprint, handled_once
-from advisory.entrypoints.web.region_pages import receipt_page, trigger_advance
-from advisory.services.submissions import Receipt, submit_file
+from advisory.entrypoints.web.region_pages import receipt_page, sent_file
+from advisory.services.submissions import Receipt
 
 
 def drop_draft(the_portal: Portal, person: Visitor, form: str) -> None:
@@ -46,23 +45,12 @@ async def submitted(
     """Send the form's file through the intake once per post (a repeat gets the first post's result)."""
 
     async def handle() -> Result:
-        receipt = await run_in_threadpool(
-            functools.partial(submit_file, daily_limits=True),
-            the_portal.project,
-            the_portal.input_kinds,
-            code,
-            kind,
-            filename,
-            data,
-            person.grant.who,
-        )
-        if receipt.accepted:
+        result = await sent_file(the_portal, person, code, kind, filename, data, tasks)
+        if Receipt.model_validate(result["receipt"]).accepted:
             await run_in_threadpool(drop_draft, the_portal, person, form)
         else:  # what they typed stays, to correct and send again
             await run_in_threadpool(keep_draft, the_portal, person, code, answers, form)
-        if receipt.outcome == "accepted":
-            trigger_advance(the_portal, code, tasks)
-        return {"receipt": receipt.model_dump(mode="json")}
+        return result
 
     said = fingerprint(posted.multi_items())
     result = await handled_once(the_portal, person, str(posted.get(FORM_KEY, "")), f"{form} {code}", said, handle)
