@@ -115,3 +115,25 @@ def test_the_outbox_holds_the_demos_invitations_and_approval_notices_as_mail_fil
         assert message.get_body(preferencelist=("html",)) is not None
     invited = {email.message_from_bytes(p.read_bytes(), policy=email.policy.default)["To"] for p in invitations}
     assert all(any(r.contacts[0].email in to for to in invited) for r in project.regions.values())
+
+
+def test_no_strength_or_weakness_label_contradicts_its_percentile_in_any_region(demo):
+    from advisory.stages.assessment.conditions import STRENGTH_ABOVE, WEAKNESS_BELOW
+
+    project, _, _ = demo
+    with project.unit_of_work() as uow:
+        results = uow.engagements.latest_results("assessment_report")
+    assert sorted(results) == sorted(project.regions)
+    for region, result in results.items():
+        for condition in result["conditions"]:
+            percentile, verdict = condition["percentile"], condition["verdict"]
+            expected = (
+                "not_measured"
+                if percentile is None
+                else "weakness"
+                if percentile < WEAKNESS_BELOW
+                else "strength"
+                if percentile > STRENGTH_ABOVE
+                else "average"
+            )
+            assert verdict == expected, (region, condition["condition"], percentile, verdict)
