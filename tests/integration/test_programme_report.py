@@ -129,3 +129,15 @@ def test_the_json_copies_of_the_briefing_and_assessment_have_the_shapes_programs
     for condition in assessment["result"]["conditions"]:
         assert {"condition", "label", "percentile", "verdict", "indicators"} <= condition.keys()
         assert condition["verdict"] in {"strength", "average", "weakness", "not_measured"}
+
+
+def test_an_approval_on_the_portal_brings_the_programme_report_up_to_date(client, played_project, demo_dir):
+    from tests.portal_world import sign_in
+
+    edits = (demo_dir / "briefing_edits" / "SI03.yaml").read_text(encoding="utf-8").replace("wood & automotive", "wood")
+    assert submit_file(played_project, INPUT_KINDS, "SI03", "briefing_edits", "e.yaml", edits.encode(), "x").accepted
+    advance_directly(played_project, "SI03")
+    csrf = sign_in(client, played_project, Role.EXPERT)
+    client.post("/regions/SI03/stages/briefing/approve", data={"csrf": csrf, "form_key": "approve-1"})
+    latest = programme_report.latest(played_project)
+    assert latest.version == 2 and latest.approved_by is None  # written after the approval, awaiting its own

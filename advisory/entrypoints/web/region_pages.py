@@ -9,6 +9,7 @@ staff see every version and every file received. Every form that changes somethi
 from __future__ import annotations
 
 import functools
+import logging
 from pathlib import Path
 from typing import Annotated
 
@@ -25,10 +26,12 @@ from advisory.entrypoints.web.briefing_edits import BriefingChanged, briefing_dr
 from advisory.entrypoints.web.deps import Expert, Portal, Posted, SignedIn, ThePortal, Visitor, region_of
 from advisory.entrypoints.web.once import FORM_KEY, Result, fingerprint, handled_once
 from advisory.entrypoints.web.pages import page
+from advisory.services import programme_report
 from advisory.services.approvals import approve, close_stage
 from advisory.services.status import status_matrix
 from advisory.services.submissions import Receipt, submit_file
 
+logger = logging.getLogger(__name__)
 router = APIRouter()
 FormKey = Annotated[str, Form()]  # the form's idempotency key (once.py)
 
@@ -37,6 +40,14 @@ def trigger_advance(the_portal: Portal, region: str, tasks: BackgroundTasks) -> 
     """Recording an input moves the engagement on, after the response, one run per region at a time."""
     if the_portal.advancing.claim(region):
         tasks.add_task(the_portal.advancing.run, region)
+
+
+def refresh_programme_report(the_portal: Portal) -> None:
+    """In the background after an approval: the programme report's new version, if what it reads changed."""
+    try:
+        programme_report.refresh(the_portal.project)
+    except Exception:  # the approval stands; the daily tick writes the report if this failed
+        logger.exception("refreshing the programme report failed")
 
 
 def region_view(the_portal: Portal, person: Visitor, code: str) -> dict:
@@ -210,6 +221,8 @@ async def stage_action(
         except AdvisoryError as refused:
             return {"refused": str(refused).strip("'\"")}
         trigger_advance(the_portal, code, tasks)
+        if action == "approve":  # the programme report reads approved documents: after the region has moved on
+            tasks.add_task(refresh_programme_report, the_portal)
         return {"redirect": f"/regions/{code}"}
 
     said = fingerprint([("stage", stage), ("action", action)])
