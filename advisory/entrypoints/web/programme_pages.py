@@ -7,7 +7,8 @@ from pathlib import Path
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
-from advisory.domain.errors import AdvisoryError, UnknownRegion
+from advisory.domain.clusters import UnknownSector
+from advisory.domain.errors import UnknownRegion
 from advisory.domain.stages import STAGES
 from advisory.domain.text import _
 from advisory.entrypoints.web.deps import ExpertVisitor, Portal, ProgrammeVisitor, ThePortal
@@ -78,7 +79,7 @@ def partners(
             )
         except UnknownRegion:
             problem = _("There is no region {code} in the reference data.", code=region.strip().upper())
-        except AdvisoryError:
+        except UnknownSector:
             problem = _(
                 "There is no sector {sector}: give a NACE division such as C26, or a focus industry.", sector=sector
             )

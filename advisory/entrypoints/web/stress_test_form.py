@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import tempfile
 from pathlib import Path
-from typing import Any
 
 import yaml
 from fastapi import APIRouter, BackgroundTasks, HTTPException, Request
@@ -23,7 +22,7 @@ from advisory.entrypoints.web.deps import Portal, Posted, SignedIn, ThePortal, V
 from advisory.entrypoints.web.forms import keep_draft, saved_or_sent, workbook_download
 from advisory.entrypoints.web.pages import page, reader_language
 from advisory.stages.assessment.conditions import PRIORITY_LEVELS, SCALE_FIELDS, STRESS_TEST_FIELDS
-from advisory.stages.assessment.workbook import FORM, write_stress_test_workbook
+from advisory.stages.assessment.workbook import FORM, self_assessment, write_stress_test_workbook
 
 router = APIRouter()
 KIND = "stress_test"
@@ -44,20 +43,8 @@ def answers_from_form(form: list[tuple[str, str]]) -> dict[str, str]:
 
 
 def stress_test_yaml(code: str, answers: dict[str, str]) -> bytes:
-    """The answers as the YAML self-assessment the parser reads (a level stays text if it is not a number)."""
-
-    def level(value: str) -> Any:
-        return int(value) if value.isdigit() else value
-
-    data: dict[str, Any] = {"region": code, "priorities": {}}
-    for field, value in answers.items():
-        if value == "":
-            continue
-        if field.startswith("priorities."):
-            data["priorities"][field.removeprefix("priorities.")] = level(value)
-        else:
-            data[field] = level(value) if field in SCALE_FIELDS else value
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
+    """The answers as the YAML self-assessment the parser reads: shaped as a returned workbook's are."""
+    return yaml.safe_dump(self_assessment(code, answers), allow_unicode=True, sort_keys=False).encode("utf-8")
 
 
 def form_page(request: Request, the_portal: Portal, person: Visitor, code: str, answers: dict[str, str], **extra):

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from advisory.adapters.documents.house_style import TemplateBuilder
 from advisory.adapters.documents.templates import TemplateSource
+from advisory.domain.documents import DOCUMENT_TITLES
 from advisory.domain.text import _
-
-TITLE = _("Assessment report")
 
 
 def body(doc: TemplateBuilder) -> None:
@@ -185,4 +184,4 @@ def _findings(doc: TemplateBuilder) -> None:
     doc.raw("{%p endfor %}")
 
 
-SOURCE = TemplateSource("assessment_report", TITLE, body)
+SOURCE = TemplateSource("assessment_report", DOCUMENT_TITLES["assessment_report"], body)

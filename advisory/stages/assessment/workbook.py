@@ -81,7 +81,7 @@ def read_stress_test_workbook(data: bytes, filename: str) -> tuple[dict[str, Any
     metadata = table.metadata or {}
     if metadata.get("form", FORM) != FORM:
         raise FileRefused("wrong_form", value=metadata.get("form", ""))
-    raw: dict[str, Any] = {"region": metadata.get("region", ""), "priorities": {}}
+    answers: dict[str, Any] = {}
     problems: list[Problem] = []
     rows: dict[str, int] = {}
     for number, cells in table.rows:
@@ -95,6 +95,17 @@ def read_stress_test_workbook(data: bytes, filename: str) -> tuple[dict[str, Any
                 Problem(file=filename, sheet=table.sheet, row=number, column="A", value=field, reason="unknown field")
             )
             continue
+        answers[field] = value
+    if problems:
+        raise UploadRejected(problems)
+    return self_assessment(metadata.get("region", ""), answers), rows
+
+
+def self_assessment(region: str, answers: dict[str, Any]) -> dict[str, Any]:
+    """Answers by field (the workbook's rows, the web form's inputs) shaped as the YAML self-assessment is
+    (region, priorities ...); empty answers left out, levels as numbers where they are numbers."""
+    raw: dict[str, Any] = {"region": region, "priorities": {}}
+    for field, value in answers.items():
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
         value = _level(value) if field in SCALE_FIELDS else str(value).strip()
@@ -102,9 +113,7 @@ def read_stress_test_workbook(data: bytes, filename: str) -> tuple[dict[str, Any
             raw["priorities"][field.removeprefix("priorities.")] = value
         else:
             raw[field] = value
-    if problems:
-        raise UploadRejected(problems)
-    return raw, rows
+    return raw
 
 
 def _level(value: Any) -> Any:

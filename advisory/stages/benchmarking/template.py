@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from advisory.adapters.documents.house_style import TemplateBuilder, counted, in_jinja
 from advisory.adapters.documents.templates import TemplateSource
+from advisory.domain.documents import DOCUMENT_TITLES
 from advisory.domain.text import _, ngettext
-
-TITLE = _("Benchmarking report")
 
 NA = in_jinja(_("n/a"))
 COUNTRY_MARK = in_jinja(_("(country)"))  # a figure that is the country's, carried by its regions
@@ -179,4 +178,4 @@ def _method(doc: TemplateBuilder) -> None:
     doc.raw("{%p endfor %}")
 
 
-SOURCE = TemplateSource("benchmarking_report", TITLE, body)
+SOURCE = TemplateSource("benchmarking_report", DOCUMENT_TITLES["benchmarking_report"], body)

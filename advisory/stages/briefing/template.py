@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from advisory.adapters.documents.house_style import TemplateBuilder
 from advisory.adapters.documents.templates import TemplateSource
+from advisory.domain.documents import DOCUMENT_TITLES
 from advisory.domain.text import _
-
-TITLE = _("Final policy briefing")
 
 
 def body(doc: TemplateBuilder) -> None:
@@ -132,4 +131,4 @@ def _generated(doc: TemplateBuilder) -> None:
     doc.raw("{%p endif %}")
 
 
-SOURCE = TemplateSource("policy_briefing", TITLE, body)
+SOURCE = TemplateSource("policy_briefing", DOCUMENT_TITLES["policy_briefing"], body)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from advisory.adapters.documents.house_style import TemplateBuilder, in_jinja
 from advisory.adapters.documents.templates import TemplateSource
+from advisory.domain.documents import DOCUMENT_TITLES
 from advisory.domain.text import _
 
 
@@ -149,5 +150,5 @@ def report_body(doc: TemplateBuilder) -> None:
     doc.bullets("result.comments", "{{ comment.by }}: “{{ comment.text }}”", var="comment")
 
 
-PACK = TemplateSource("peer_review_pack", _("Peer review: briefing pack"), pack_body)
-REPORT = TemplateSource("peer_review_report", _("Peer review: report"), report_body)
+PACK = TemplateSource("peer_review_pack", DOCUMENT_TITLES["peer_review_pack"], pack_body)
+REPORT = TemplateSource("peer_review_report", DOCUMENT_TITLES["peer_review_report"], report_body)

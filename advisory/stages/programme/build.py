@@ -30,7 +30,7 @@ from advisory.stages.programme.models import (
     RegionRow,
     Transfer,
 )
-from advisory.stages.programme.transfers import evidence, felt_bottlenecks, standings, transfers
+from advisory.stages.programme.transfers import WEAK_BELOW, evidence, felt_bottlenecks, standings, transfers
 
 TOP = 3
 
@@ -91,7 +91,7 @@ def weak_spots(regions: list[RegionDossier]) -> list[Recurrence]:
     for region in regions:
         felt = {b.condition for b in felt_bottlenecks(region)}
         for topic, standing in standings(region, TOPICS).items():
-            measured_weak = standing.percentile is not None and standing.percentile < 40
+            measured_weak = standing.percentile is not None and standing.percentile < WEAK_BELOW
             rated_weak = standing.rating is not None and standing.rating <= 1
             if measured_weak or rated_weak or topic in felt:
                 found[topic].append((region.profile.name, evidence(standing)))

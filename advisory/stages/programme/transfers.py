@@ -22,16 +22,18 @@ from dataclasses import dataclass
 
 from advisory.domain.excellence import LEVEL_NAMES
 from advisory.domain.text import Msg, Text, _
+from advisory.stages.assessment.conditions import STRENGTH_ABOVE, WEAKNESS_BELOW
+from advisory.stages.briefing.recommendations import MIN_GAP
 from advisory.stages.programme.models import RegionDossier, Transfer
 
-STRONG_FROM = 60.0
-WEAK_BELOW = 40.0
+STRONG_FROM = float(STRENGTH_ABOVE)  # the assessment's own thresholds, so the report's labels agree with it
+WEAK_BELOW = float(WEAKNESS_BELOW)
 FELT_MARGIN = 20.0
 FELT_BONUS = 10.0
 STEP_POINTS = 20.0
 PER_RECEIVER = 2
 SELF_ASSESSED = ("cross-sectoral", "structural change")
-FELT_GAP = 0.5  # importance minus satisfaction on the survey's 1-5 scale: smaller gaps are noise
+FELT_GAP = MIN_GAP  # the briefing's: importance minus satisfaction below half a point is noise
 FELT_TOP = 3  # the survey's largest bottlenecks that count as felt
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from advisory.adapters.documents.house_style import TemplateBuilder, counted, jinja_text
 from advisory.adapters.documents.templates import TemplateSource
+from advisory.domain.documents import DOCUMENT_TITLES
 from advisory.domain.text import Msg, _, ngettext
 from advisory.stages.survey.instrument import default_instrument
-
-TITLE = _("Regional survey report")
 
 
 def body(doc: TemplateBuilder) -> None:
@@ -161,4 +160,4 @@ def _free_text(doc: TemplateBuilder) -> None:
     doc.raw("{%p endfor %}")
 
 
-SOURCE = TemplateSource("survey_report", TITLE, body)
+SOURCE = TemplateSource("survey_report", DOCUMENT_TITLES["survey_report"], body)
