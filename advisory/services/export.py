@@ -71,7 +71,7 @@ def export_document(project: Project, region_code: str, document: str, language:
         _write_json(meta, region.code, step.document, result, out)
     else:
         context = DocumentContext(region=region, document=meta, result=result, sources=getattr(result, "sources", []))
-        _write_document(project, step.document, context, out)
+        write_copy(project, step.document, context, out)
     return Exported(region=region.code, document=step.document, version=latest.version, language=language, path=out)
 
 
@@ -119,7 +119,8 @@ def readable(result: dict) -> dict:
     return result
 
 
-def _write_document(project: Project, document: str, context: DocumentContext, out: Path) -> None:
+def write_copy(project: Project, document: str, context: DocumentContext, out: Path) -> None:
+    """Render the document to `out` as Word or PDF (by its suffix), replacing an older copy whole."""
     from advisory.adapters.documents.pdf import export_pdf
     from advisory.adapters.documents.render import render
 

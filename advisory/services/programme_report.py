@@ -12,12 +12,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from advisory.adapters.i18n import available_languages
+from advisory.adapters.i18n import check_language
 from advisory.domain.documents import Addressee, DocumentContext, DocumentMeta
-from advisory.domain.errors import ActionRefused, InvalidData
+from advisory.domain.errors import ActionRefused
 from advisory.domain.regions import RegionProfile
 from advisory.domain.text import _
 from advisory.services.engine import NewVersion, inputs_hash, template_for, write_version
+from advisory.services.export import write_copy
 from advisory.services.project import Project
 
 DOCUMENT = "programme_report"
@@ -92,14 +93,10 @@ def refresh(project: Project) -> ProgrammeReportVersion | None:
 
 def export(project: Project, language: str) -> Path:
     """The latest version, rendered again in `language` beside the English one (same result, same version)."""
-    from advisory.adapters.documents.render import render
     from advisory.stages.programme.models import ProgrammeReport
     from advisory.stages.programme.template import SOURCE
 
-    if language not in available_languages():
-        raise InvalidData(
-            f"no translation catalog for {language!r}; the languages are {', '.join(available_languages())}"
-        )
+    language = check_language(language)
     with project.unit_of_work() as uow:
         latest = uow.programme.latest(DOCUMENT)
         if latest is None:
@@ -119,7 +116,7 @@ def export(project: Project, language: str) -> Path:
     )
     out = project.settings.output_dir / "programme" / f"{DOCUMENT}_v{version}.{language}.docx"
     context = DocumentContext(region=PROGRAMME, document=meta, result=result, sources=result.sources)
-    render(template_for(project, DOCUMENT), context, out, language=language)
+    write_copy(project, DOCUMENT, context, out)
     return out
 
 

@@ -118,30 +118,40 @@ def transfers(regions: list[RegionDossier], topics: dict[str, Msg]) -> list[Tran
     for receiver in regions:
         offers = [
             (strength, provider_standing, receiver_standing)
-            for provider in regions
-            if provider.profile.code != receiver.profile.code
-            for topic, receiver_standing in table[receiver.profile.code].items()
-            if (provider_standing := table[provider.profile.code].get(topic)) is not None
-            and (strength := pairing(provider_standing, receiver_standing)) is not None
+            for provider in _others(regions, receiver)
+            for receiver_standing, provider_standing in _side_by_side(table, receiver, provider)
+            if (strength := pairing(provider_standing, receiver_standing)) is not None
         ]
         offers.sort(key=lambda o: (-o[0], o[1].region.profile.code, o[1].topic))
         chosen += [_transfer(p, r, strength, closest_match=False) for strength, p, r in _distinct(offers)]
+    involved = {code for t in chosen for code in (t.provider_code, t.receiver_code)}
     for region in regions:
-        code = region.profile.code
-        if any(code in (t.provider_code, t.receiver_code) for t in chosen):
+        if region.profile.code in involved:
             continue
-        options = []
-        for other in regions:
-            if other.profile.code == code:
-                continue
-            for topic in sorted(table[code].keys() & table[other.profile.code].keys()):
-                mine, theirs = table[code][topic], table[other.profile.code][topic]
-                options += [(closest(mine, theirs), mine, theirs), (closest(theirs, mine), theirs, mine)]
-        options = [o for o in options if o[0] > 0]
+        options = [
+            option
+            for other in _others(regions, region)
+            for mine, theirs in _side_by_side(table, region, other)
+            for option in ((closest(mine, theirs), mine, theirs), (closest(theirs, mine), theirs, mine))
+            if option[0] > 0
+        ]
         if options:
             strength, provider, receiver = max(options, key=lambda o: (o[0], o[1].region.profile.code, o[1].topic))
             chosen.append(_transfer(provider, receiver, strength, closest_match=True))
+            involved |= {provider.region.profile.code, receiver.region.profile.code}
     return sorted(chosen, key=lambda t: (t.receiver, -t.score, t.provider))
+
+
+def _others(regions: list[RegionDossier], region: RegionDossier) -> list[RegionDossier]:
+    return [other for other in regions if other.profile.code != region.profile.code]
+
+
+def _side_by_side(
+    table: dict[str, dict[str, Standing]], region: RegionDossier, other: RegionDossier
+) -> list[tuple[Standing, Standing]]:
+    """The two regions' standings on every topic both have a figure for, topic by topic."""
+    mine, theirs = table[region.profile.code], table[other.profile.code]
+    return [(mine[topic], theirs[topic]) for topic in sorted(mine.keys() & theirs.keys())]
 
 
 def _distinct(offers: list[tuple[float, Standing, Standing]]) -> list[tuple[float, Standing, Standing]]:
