@@ -112,7 +112,9 @@ def _programme_report(project: Project, console: Console) -> bool:
     if version is None or not version.written:
         return False
     programme_report.approve(project, EXPERT)
-    console.print(f"  programme report v{version.version} ({version.regions} regions): written and approved")
+    console.print(
+        f"  programme report v{version.version} ({version.regions} regions), written and approved: {version.path}"
+    )
     return True
 
 

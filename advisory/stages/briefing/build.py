@@ -187,6 +187,7 @@ def briefing_sources(inputs: BriefingInputs) -> list[Source]:
             key="peer_review_report",
             dataset=_("Stage 4: peer review report"),
             detail=_("{n} reviews", n=inputs.peer_review.reviews_received),
+            year=inputs.peer_review.meeting_year,
             computation=_("reviewers' advice grouped by theme, each with how many reviewers gave it"),
         ),
         Source(

@@ -54,7 +54,7 @@ def _recommendations(doc: TemplateBuilder) -> None:
     )
     doc.bullets(
         "rec.good_practices",
-        _("Good practice: {title} ({where})", title="gp.name", where="gp.places|join(', ')"),
+        _("Good practice: {title}", title="gp.name"),  # where it ran: in the table of practices cited
         var="gp",
     )
     doc.raw("{%p if rec.at_risk %}")
